@@ -1,0 +1,139 @@
+// Local stand-in for Shopify's App Bridge script, served only by the offline preview.
+// It does what the embedded page needs from the real one: session tokens on same-origin
+// requests, the bounce back with a fresh token, toasts, the title bar and the app's nav menu.
+(function () {
+  "use strict";
+  var params = new URLSearchParams(location.search);
+  var remembered = JSON.parse(sessionStorage.getItem("preview-admin") || "{}");
+  var context = {
+    shop: params.get("shop") || remembered.shop,
+    host: params.get("host") || remembered.host,
+    locale: params.get("locale") || remembered.locale || "en",
+  };
+  sessionStorage.setItem("preview-admin", JSON.stringify(context));
+  var script = document.currentScript;
+  var nativeFetch = window.fetch.bind(window);
+  var cached = null;
+
+  function idToken() {
+    if (cached && cached.expiresAt - Date.now() > 10000) return Promise.resolve(cached.token);
+    return nativeFetch("/preview/session-token?shop=" + encodeURIComponent(context.shop || ""))
+      .then(function (response) {
+        if (!response.ok) throw new Error("The preview could not mint a session token");
+        return response.json();
+      })
+      .then(function (body) {
+        cached = { token: body.token, expiresAt: body.expiresAt };
+        return body.token;
+      });
+  }
+
+  window.fetch = function (input, init) {
+    var request = new Request(input, init);
+    if (new URL(request.url, location.href).origin !== location.origin || request.headers.has("Authorization")) {
+      return nativeFetch(request);
+    }
+    return idToken().then(function (token) {
+      var headers = new Headers(request.headers);
+      headers.set("Authorization", "Bearer " + token);
+      return nativeFetch(new Request(request, { headers: headers }));
+    });
+  };
+
+  var chrome = document.createElement("div");
+  chrome.setAttribute("data-preview-admin", "");
+  chrome.style.cssText =
+    "position:sticky;top:0;z-index:500;display:flex;gap:16px;align-items:center;padding:8px 16px;" +
+    "background:#1a1a1a;color:#fff;font:14px/20px system-ui,sans-serif";
+  var title = document.createElement("strong");
+  var nav = document.createElement("nav");
+  nav.setAttribute("aria-label", "App navigation");
+  nav.style.cssText = "display:flex;gap:12px";
+  chrome.append(title, nav);
+
+  function mountChrome() {
+    if (!chrome.isConnected) document.body.prepend(chrome);
+  }
+
+  function toast(message, options) {
+    var node = document.createElement("div");
+    node.setAttribute("role", "status");
+    node.textContent = message;
+    node.style.cssText =
+      "position:fixed;bottom:24px;left:50%;transform:translateX(-50%);z-index:600;padding:12px 16px;" +
+      "border-radius:8px;font:14px system-ui,sans-serif;color:#fff;background:" +
+      (options && options.isError ? "#8e1f0b" : "#303030");
+    document.body.appendChild(node);
+    setTimeout(function () {
+      node.remove();
+    }, (options && options.duration) || 5000);
+    return String(Date.now());
+  }
+
+  window.shopify = {
+    config: { apiKey: script && script.dataset.apiKey, shop: context.shop, host: context.host, locale: context.locale },
+    idToken: idToken,
+    toast: { show: toast, hide: function () {} },
+    loading: function () {},
+    environment: { embedded: true, mobile: false, pos: false },
+  };
+
+  customElements.define(
+    "ui-title-bar",
+    class extends HTMLElement {
+      static get observedAttributes() {
+        return ["title"];
+      }
+      connectedCallback() {
+        this.style.display = "none";
+        mountChrome();
+        title.textContent = this.getAttribute("title") || "";
+      }
+      attributeChangedCallback() {
+        title.textContent = this.getAttribute("title") || "";
+      }
+    },
+  );
+
+  customElements.define(
+    "ui-nav-menu",
+    class extends HTMLElement {
+      connectedCallback() {
+        this.style.display = "none";
+        mountChrome();
+        this.render();
+        new MutationObserver(this.render.bind(this)).observe(this, { childList: true, subtree: true, characterData: true });
+      }
+      render() {
+        // The admin lists the home entry first, whatever its place in the markup.
+        var anchors = Array.from(this.querySelectorAll("a")).sort(function (a, b) {
+          return (b.getAttribute("rel") === "home") - (a.getAttribute("rel") === "home");
+        });
+        nav.replaceChildren.apply(nav, anchors.map(navItem));
+      }
+    },
+  );
+
+  function navItem(anchor) {
+    var item = document.createElement("a");
+    item.href = anchor.getAttribute("href");
+    item.textContent = anchor.textContent;
+    item.style.color = "#fff";
+    item.addEventListener("click", function (event) {
+      event.preventDefault();
+      anchor.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+    });
+    return item;
+  }
+
+  // Shopify's bounce page asks App Bridge for a fresh token and reloads the app with it.
+  var reload = params.get("shopify-reload");
+  if (reload) {
+    idToken().then(function (token) {
+      var target = new URL(reload, location.origin);
+      if (target.origin !== location.origin) return;
+      target.searchParams.set("id_token", token);
+      location.replace(target.toString());
+    });
+  }
+})();

@@ -1,0 +1,24 @@
+/**
+ * `npm run preview`: builds the app, prepares the SQLite database, seeds the demo shops and serves
+ * the app as Shopify admin would show it, offline, at http://localhost:$PORT/.
+ */
+import { execFileSync } from "node:child_process";
+import { previewEnvironment } from "./environment";
+
+const port = Number(process.env.PORT || 3000);
+const smtpPort = Number(process.env.PREVIEW_SMTP_PORT || 2525);
+Object.assign(process.env, previewEnvironment(port, smtpPort, process.env.DATABASE_URL || undefined));
+
+const run = (command: string, args: string[]) => execFileSync(command, args, { stdio: "inherit", env: process.env });
+if (!process.argv.includes("--no-build")) run("npm", ["run", "build"]);
+run("npx", ["prisma", "migrate", "deploy"]);
+
+const { createDb } = await import("~/db.server");
+const { seedDemoShops } = await import("./seed");
+const db = createDb(process.env.DATABASE_URL!);
+await seedDemoShops(db);
+await db.$disconnect();
+
+const { startPreviewServer } = await import("./server");
+await startPreviewServer(port);
+console.log(`\nSPL Support preview: open http://localhost:${port}/ (demo shop: demo-shop.myshopify.com)`);

@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import type { NextFunction, Request, Response } from "express";
+import { setupServer } from "msw/node";
+import { resolveLocale } from "~/i18n/locales";
+import { adminApiHandlers } from "./admin-api-mock";
+import { DEMO_SHOP, demoShop } from "./demo-shops";
+import { adminHost, mintSessionToken } from "./session-token";
+
+const APP_BRIDGE_CDN = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
+const STANDIN_PATH = "/preview/app-bridge.js";
+const standin = readFileSync(path.join(import.meta.dirname, "app-bridge-standin.js"), "utf8");
+
+/**
+ * Stand-ins for what Shopify admin gives an embedded app: the admin's redirect into the app with a
+ * session token, the token endpoint App Bridge would call, and App Bridge itself.
+ */
+function previewRoutes(apiKey: string, apiSecret: string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      if (req.method === "GET" && req.path === "/") {
+        const shop = demoShop(String(req.query.shop ?? DEMO_SHOP.domain));
+        if (!shop) return res.status(404).send("Unknown demo shop");
+        const { token } = await mintSessionToken(shop.domain, apiKey, apiSecret);
+        const locale = resolveLocale(String(req.query.locale ?? req.acceptsLanguages()[0]));
+        const params = new URLSearchParams({ embedded: "1", shop: shop.domain, host: adminHost(shop.domain), locale, id_token: token });
+        return res.redirect(`/app?${params}`);
+      }
+      if (req.method === "GET" && req.path === "/preview/session-token") {
+        const shop = demoShop(String(req.query.shop ?? ""));
+        if (!shop) return res.status(404).json({ error: "Unknown demo shop" });
+        return res.json(await mintSessionToken(shop.domain, apiKey, apiSecret));
+      }
+      if (req.method === "GET" && req.path === STANDIN_PATH) {
+        return res.type("application/javascript").send(standin);
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Points pages at the local App Bridge stand-in: Shopify's CDN cannot be reached offline. */
+function useAppBridgeStandin(_req: Request, res: Response, next: NextFunction) {
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  const chunks: Buffer[] = [];
+  const isHtml = () => String(res.getHeader("content-type") ?? "").startsWith("text/html");
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!isHtml()) return write(chunk, ...rest);
+    chunks.push(Buffer.from(chunk as Buffer));
+    return true;
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (!isHtml()) return end(chunk, ...rest);
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Buffer));
+    const html = Buffer.concat(chunks).toString("utf8").replaceAll(APP_BRIDGE_CDN, STANDIN_PATH);
+    res.removeHeader("content-length");
+    return end(html);
+  }) as typeof res.end;
+  next();
+}
+
+export async function startPreviewServer(port: number): Promise<Server> {
+  const apiKey = process.env.SHOPIFY_API_KEY!;
+  const apiSecret = process.env.SHOPIFY_API_SECRET!;
+  // MSW must patch fetch before the Shopify library, inside the build, captures it.
+  setupServer(...adminApiHandlers).listen({ onUnhandledRequest: "bypass" });
+  const { createAppServer } = await import("../server/app-server.mjs");
+  const app = await createAppServer({ before: [previewRoutes(apiKey, apiSecret), useAppBridgeStandin] });
+  return new Promise((resolve) => {
+    const server = app.listen(port, "127.0.0.1", () => resolve(server));
+  });
+}
