@@ -1,12 +1,16 @@
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { databaseKind, sqliteFilename } from "./db-url";
 
 export type Db = PrismaClient;
-export { Prisma } from "./generated/prisma/client";
+export { Prisma };
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
 
 /**
  * One Prisma client per process. SQLite and PostgreSQL need clients generated from their own

@@ -1,5 +1,4 @@
-import type { Db } from "~/db.server";
-import { Prisma } from "~/db.server";
+import { isUniqueViolation, type Db, type Prisma } from "~/db.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,7 +18,7 @@ export async function oncePerDelivery(
     });
     return "done";
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate";
+    if (isUniqueViolation(error)) return "duplicate";
     throw error;
   }
 }

@@ -247,3 +247,6 @@ CREATE INDEX "WebhookDelivery_shop_idx" ON "WebhookDelivery"("shop");
 
 -- CreateIndex
 CREATE INDEX "CustomerDataExport_shop_createdAt_idx" ON "CustomerDataExport"("shop", "createdAt");
+
+-- The ticket number sequence starts at SPL-1001.
+INSERT INTO "Counter" ("name", "value") VALUES ('ticket', 1000);

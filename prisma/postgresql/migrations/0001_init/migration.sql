@@ -296,3 +296,6 @@ ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_ticketId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "AgentSession" ADD CONSTRAINT "AgentSession_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The ticket number sequence starts at SPL-1001.
+INSERT INTO "Counter" ("name", "value") VALUES ('ticket', 1000);

@@ -1,0 +1,45 @@
+import { config } from "~/config.server";
+import { createI18n } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locales";
+import { resourcesFor } from "~/i18n/resources.server";
+import { formatTicketNumber } from "~/support/tickets/number";
+import type { Email } from "./outbox.server";
+
+interface TicketFacts {
+  number: number;
+  shop: string;
+  shopName: string;
+  category: string;
+  description: string;
+  contactEmail: string;
+  locale: string;
+}
+
+/** SPL's team reads new-ticket alerts in English, whatever the merchant's language. */
+export function ticketCreatedEmail(ticket: TicketFacts): Email {
+  const { t } = createI18n("en", resourcesFor("en"));
+  const number = formatTicketNumber(ticket.number);
+  return {
+    to: config().SPL_SUPPORT_INBOX,
+    subject: t("emails:ticketCreated.subject", { number, shopName: ticket.shopName }),
+    body: t("emails:ticketCreated.body", {
+      number,
+      shopName: ticket.shopName,
+      shop: ticket.shop,
+      category: t(`support:categories.${ticket.category}.label`),
+      contactEmail: ticket.contactEmail,
+      description: ticket.description,
+    }),
+  };
+}
+
+/** The merchant hears about an agent's reply in the language they wrote the ticket in. */
+export function agentReplyEmail(ticket: TicketFacts, reply: string, locale: Locale): Email {
+  const { t } = createI18n(locale, resourcesFor(locale));
+  const number = formatTicketNumber(ticket.number);
+  return {
+    to: ticket.contactEmail,
+    subject: t("emails:agentReply.subject", { number }),
+    body: t("emails:agentReply.body", { number, reply, shopName: ticket.shopName }),
+  };
+}

@@ -1,0 +1,12 @@
+import type { Prisma } from "~/db.server";
+
+export interface Email {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** Written in the caller's transaction: the email exists if and only if the change it announces does. */
+export async function enqueueEmail(tx: Prisma.TransactionClient, email: Email) {
+  await tx.outboxEmail.create({ data: { toAddress: email.to, subject: email.subject, body: email.body } });
+}

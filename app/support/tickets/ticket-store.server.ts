@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "~/db.server";
+import type { CheckedAttachment } from "./attachments";
+import { formatTicketNumber } from "./number";
+
+type Tx = Prisma.TransactionClient;
+
+/** Takes the next number inside the caller's transaction; a rollback gives the number back. */
+export async function nextTicketNumber(tx: Tx): Promise<number> {
+  const counter = await tx.counter.update({ where: { name: "ticket" }, data: { value: { increment: 1 } } });
+  return counter.value;
+}
+
+export async function saveAttachments(
+  tx: Tx,
+  owner: { ticketId: string; shop: string; messageId?: string },
+  attachments: CheckedAttachment[],
+) {
+  for (const file of attachments) {
+    await tx.attachment.create({
+      data: {
+        ticketId: owner.ticketId,
+        messageId: owner.messageId ?? null,
+        shop: owner.shop,
+        filename: file.filename,
+        contentType: file.contentType,
+        size: file.bytes.byteLength,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        data: Buffer.from(file.bytes),
+      },
+    });
+  }
+}
+
+/** The lower-cased text agents search: number, shop, order and what the merchant wrote. */
+export function searchTextOf(fields: { number: number; shop: string; shopName: string; orderId?: string | null; text: string }) {
+  return [formatTicketNumber(fields.number), fields.shop, fields.shopName, fields.orderId ?? "", fields.text]
+    .join(" ")
+    .toLowerCase()
+    .slice(0, 20_000);
+}
