@@ -40,20 +40,10 @@
     });
   };
 
-  var chrome = document.createElement("div");
-  chrome.setAttribute("data-preview-admin", "");
-  chrome.style.cssText =
-    "position:sticky;top:0;z-index:500;display:flex;gap:16px;align-items:center;padding:8px 16px;" +
-    "background:#1a1a1a;color:#fff;font:14px/20px system-ui,sans-serif";
-  var title = document.createElement("strong");
-  var nav = document.createElement("nav");
-  nav.setAttribute("aria-label", "App navigation");
-  nav.style.cssText = "display:flex;gap:12px";
-  chrome.append(title, nav);
-
-  function mountChrome() {
-    if (!chrome.isConnected) document.body.prepend(chrome);
-  }
+  // The admin chrome is drawn in shadow roots: React hydrates the light DOM and must find it untouched.
+  var BAR_STYLE =
+    "display:flex;gap:16px;align-items:center;padding:8px 16px;background:#1a1a1a;color:#fff;" +
+    "font:14px/20px system-ui,sans-serif";
 
   function toast(message, options) {
     var node = document.createElement("div");
@@ -85,12 +75,18 @@
         return ["title"];
       }
       connectedCallback() {
-        this.style.display = "none";
-        mountChrome();
-        title.textContent = this.getAttribute("title") || "";
+        if (this.shadowRoot) return;
+        var root = this.attachShadow({ mode: "open" });
+        this.heading = document.createElement("strong");
+        this.heading.setAttribute("role", "banner");
+        var bar = document.createElement("div");
+        bar.style.cssText = BAR_STYLE + ";background:#303030";
+        bar.appendChild(this.heading);
+        root.appendChild(bar);
+        this.attributeChangedCallback();
       }
       attributeChangedCallback() {
-        title.textContent = this.getAttribute("title") || "";
+        if (this.heading) this.heading.textContent = this.getAttribute("title") || "";
       }
     },
   );
@@ -99,8 +95,12 @@
     "ui-nav-menu",
     class extends HTMLElement {
       connectedCallback() {
-        this.style.display = "none";
-        mountChrome();
+        if (this.shadowRoot) return;
+        var root = this.attachShadow({ mode: "open" });
+        this.nav = document.createElement("nav");
+        this.nav.setAttribute("aria-label", "App navigation");
+        this.nav.style.cssText = BAR_STYLE;
+        root.appendChild(this.nav);
         this.render();
         new MutationObserver(this.render.bind(this)).observe(this, { childList: true, subtree: true, characterData: true });
       }
@@ -109,7 +109,7 @@
         var anchors = Array.from(this.querySelectorAll("a")).sort(function (a, b) {
           return (b.getAttribute("rel") === "home") - (a.getAttribute("rel") === "home");
         });
-        nav.replaceChildren.apply(nav, anchors.map(navItem));
+        this.nav.replaceChildren.apply(this.nav, anchors.map(navItem));
       }
     },
   );

@@ -14,9 +14,10 @@ if (!process.argv.includes("--no-build")) run("npm", ["run", "build"]);
 run("npx", ["prisma", "migrate", "deploy"]);
 
 const { createDb } = await import("~/db.server");
-const { seedDemoShops } = await import("./seed");
+const { seedDemoShops, seedDemoTickets } = await import("./seed");
 const db = createDb(process.env.DATABASE_URL!);
 await seedDemoShops(db);
+await seedDemoTickets(db);
 await db.$disconnect();
 
 const { startPreviewServer } = await import("./server");

@@ -1,18 +1,39 @@
 import type { AppProviderProps } from "@shopify/polaris";
-import { LOCALES, type Locale } from "./locales";
 import type { LocaleResources } from "./i18n";
+import type { Locale } from "./locales";
+import enCommon from "./locales/en/common.json";
+import enSupport from "./locales/en/support.json";
+import enGuides from "./locales/en/guides.json";
+import enEmails from "./locales/en/emails.json";
+import itCommon from "./locales/it/common.json";
+import itSupport from "./locales/it/support.json";
+import itGuides from "./locales/it/guides.json";
+import itEmails from "./locales/it/emails.json";
+import esCommon from "./locales/es/common.json";
+import esSupport from "./locales/es/support.json";
+import esGuides from "./locales/es/guides.json";
+import esEmails from "./locales/es/emails.json";
+import frCommon from "./locales/fr/common.json";
+import frSupport from "./locales/fr/support.json";
+import frGuides from "./locales/fr/guides.json";
+import frEmails from "./locales/fr/emails.json";
+import deCommon from "./locales/de/common.json";
+import deSupport from "./locales/de/support.json";
+import deGuides from "./locales/de/guides.json";
+import deEmails from "./locales/de/emails.json";
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json", { eager: true });
-
-const byLocale = Object.fromEntries(LOCALES.map((locale) => [locale, {} as LocaleResources])) as Record<Locale, LocaleResources>;
-for (const [path, module] of Object.entries(files)) {
-  const [, locale, namespace] = /\.\/locales\/(\w+)\/(\w[\w-]*)\.json$/.exec(path) ?? [];
-  if (locale && namespace && locale in byLocale) byLocale[locale as Locale][namespace] = module.default;
-}
+// Static imports, not a glob, so the same module loads under Vite, Vitest and tsx scripts.
+const RESOURCES: Record<Locale, LocaleResources> = {
+  en: { common: enCommon, support: enSupport, guides: enGuides, emails: enEmails },
+  it: { common: itCommon, support: itSupport, guides: itGuides, emails: itEmails },
+  es: { common: esCommon, support: esSupport, guides: esGuides, emails: esEmails },
+  fr: { common: frCommon, support: frSupport, guides: frGuides, emails: frEmails },
+  de: { common: deCommon, support: deSupport, guides: deGuides, emails: deEmails },
+};
 
 /** Every namespace of one language: the browser is sent only the language it shows. */
 export function resourcesFor(locale: Locale): LocaleResources {
-  return byLocale[locale];
+  return RESOURCES[locale];
 }
 
 type PolarisTranslations = NonNullable<AppProviderProps["i18n"]>;

@@ -1,24 +1,101 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Card, Page, Text } from "@shopify/polaris";
+import { BlockStack, Button, Card, Form, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TriageResult } from "~/components/support/TriageResult";
+import { resolveLocale } from "~/i18n/locales";
 import { authenticate } from "~/shopify.server";
+import { answerIntake, intakeSchema } from "~/support/intake";
+import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
+import { MAX_TEXT_LENGTH } from "~/support/triage";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  return { shop: session.shop };
+  await authenticate.admin(request);
+  // The order page's "Report a problem to SPL" link opens this page with the order filled in.
+  return { orderId: new URL(request.url).searchParams.get("orderId") ?? "" };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  await authenticate.admin(request);
+  const form = Object.fromEntries(await request.formData());
+  const input = intakeSchema.safeParse(form);
+  if (!input.success) return { kind: "error" as const, error: input.error.issues[0]?.message ?? "intake.errors.empty" };
+  return answerIntake(input.data, resolveLocale(String(form.locale ?? "")));
 };
 
 export default function SupportPage() {
-  const { shop } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation("support");
+  const { orderId: prefilledOrderId } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<typeof action>();
+  const navigate = useNavigate();
+  const [description, setDescription] = useState("");
+  const [orderId, setOrderId] = useState(prefilledOrderId);
+  const [picked, setPicked] = useState<CategoryId | null>(null);
+  const answer = fetcher.data;
+
+  const submit = (category: CategoryId | null) => {
+    setPicked(category);
+    fetcher.submit({ description, orderId, locale: i18n.language, ...(category ? { category } : {}) }, { method: "post" });
+  };
+
+  const proceed = (category: CategoryId, route: "spl_ticket" | "tiktok_guide") => {
+    const state = {
+      description,
+      orderId,
+      ...(answer?.kind === "classified" ? { suggestedCategory: answer.triage.category, confidence: answer.triage.confidence } : {}),
+    };
+    navigate(route === "spl_ticket" ? `/app/support/new?category=${category}` : `/app/support/guides/${category}?from=triage`, { state });
+  };
+
   return (
-    <Page>
-      <TitleBar title={t("nav.support")} />
-      <Card>
-        <Text as="p">{shop}</Text>
-      </Card>
+    <Page title={t("intake.title")}>
+      <TitleBar title={t("intake.title")} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <Form onSubmit={() => submit(null)}>
+                <FormLayout>
+                  <Text as="h2" variant="headingMd">
+                    {t("intake.heading")}
+                  </Text>
+                  <TextField
+                    label={t("intake.descriptionLabel")}
+                    helpText={t("intake.descriptionHelp")}
+                    value={description}
+                    onChange={setDescription}
+                    multiline={5}
+                    maxLength={MAX_TEXT_LENGTH}
+                    autoComplete="off"
+                    error={answer?.kind === "error" ? t(answer.error, { max: MAX_TEXT_LENGTH }) : undefined}
+                  />
+                  <TextField label={t("intake.orderIdLabel")} helpText={t("intake.orderIdHelp")} value={orderId} onChange={setOrderId} autoComplete="off" />
+                  <Button submit variant="primary" loading={fetcher.state !== "idle" && picked === null}>
+                    {t("intake.submit")}
+                  </Button>
+                </FormLayout>
+              </Form>
+            </Card>
+            {answer && answer.kind !== "error" ? <TriageResult answer={answer} onChoose={submit} onProceed={proceed} /> : null}
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingSm">
+                  {t("intake.chipsLabel")}
+                </Text>
+                <InlineStack gap="200">
+                  {CATEGORY_IDS.map((category) => (
+                    <Button key={category} pressed={picked === category} onClick={() => submit(category)}>
+                      {t(`categories.${category}.label`)}
+                    </Button>
+                  ))}
+                </InlineStack>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
     </Page>
   );
 }

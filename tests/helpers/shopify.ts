@@ -1,4 +1,5 @@
 import { API_KEY, API_SECRET_KEY, getHmac, getJwt } from "@shopify/shopify-api/test-helpers";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { Db } from "~/db.server";
 
 export const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
@@ -49,7 +50,7 @@ export function webhookRequest(path: string, topic: string, shop: string, payloa
 }
 
 /** Calls a Remix loader or action the way the server does and hands back a thrown Response. */
-export async function respond(handler: (args: { request: Request; params: Record<string, string>; context: object }) => unknown, request: Request, params: Record<string, string> = {}) {
+export async function respond(handler: (args: LoaderFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}) {
   try {
     const result = await handler({ request, params, context: {} });
     return result instanceof Response ? result : Response.json(result);

@@ -32,13 +32,14 @@ export function safeFilename(name: string): string {
 }
 
 export function checkAttachments(
-  files: { name: string; bytes: Uint8Array }[],
+  files: { name: string; bytes: Uint8Array; size?: number }[],
 ): { ok: true; attachments: CheckedAttachment[] } | { ok: false; problem: AttachmentProblem; filename?: string } {
   if (files.length > MAX_ATTACHMENTS) return { ok: false, problem: "too_many" };
   const attachments: CheckedAttachment[] = [];
   for (const file of files) {
-    if (file.bytes.byteLength === 0) return { ok: false, problem: "empty", filename: file.name };
-    if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, problem: "too_large", filename: file.name };
+    const size = file.size ?? file.bytes.byteLength;
+    if (size === 0) return { ok: false, problem: "empty", filename: file.name };
+    if (size > MAX_ATTACHMENT_BYTES) return { ok: false, problem: "too_large", filename: file.name };
     const contentType = detectAttachmentType(file.bytes);
     if (!contentType) return { ok: false, problem: "unsupported_type", filename: file.name };
     attachments.push({ filename: safeFilename(file.name), contentType, bytes: file.bytes });

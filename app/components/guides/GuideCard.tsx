@@ -1,0 +1,199 @@
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Link, List, Text } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "../../i18n/locales";
+import { CARRIER_IDS, CARRIERS, phoneHref, websiteUrl } from "../../support/guides/carriers";
+import {
+  SELLER_SUPPORT_EMAIL,
+  type Guide,
+  type GuideSection,
+  type IsoDate,
+  type MerchantField,
+} from "../../support/guides/content";
+import type { SupportEmail } from "../../support/guides/mailto";
+import { TrackingLookup } from "./TrackingLookup";
+
+/** What the sections need beyond the guide's own content: the merchant's input and what is built from it. */
+export interface GuideContext {
+  readonly locale: Locale;
+  readonly merchant: Readonly<Record<MerchantField, string>>;
+  readonly email: SupportEmail;
+  readonly trackingNumber: string;
+  readonly onTrackingNumberChange: (value: string) => void;
+}
+
+export function GuideCard({ guide, recommended, context }: { guide: Guide; recommended: boolean; context: GuideContext }) {
+  const { t } = useTranslation("guides");
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <BlockStack gap="200">
+          <InlineStack gap="200" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              {t(guide.titleKey)}
+            </Text>
+            {recommended && <Badge tone="success">{t("common.recommended")}</Badge>}
+          </InlineStack>
+          <Text as="p">{t(guide.introKey)}</Text>
+        </BlockStack>
+        {guide.sections.map((section, index) => (
+          <SectionView key={index} section={section} context={context} />
+        ))}
+        <Text as="p" variant="bodySm" tone="subdued">
+          {t("common.lastChecked", { date: formatIsoDate(guide.lastChecked, context.locale) })}
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function SectionView({ section, context }: { section: GuideSection; context: GuideContext }) {
+  const { t } = useTranslation("guides");
+  switch (section.kind) {
+    case "list":
+      return (
+        <Titled heading={t(section.headingKey)}>
+          <List type={section.ordered ? "number" : "bullet"}>
+            {section.itemKeys.map((key) => (
+              <List.Item key={key}>{t(key)}</List.Item>
+            ))}
+          </List>
+        </Titled>
+      );
+    case "path":
+      return (
+        <Titled heading={t(section.headingKey)}>
+          <Text as="p" fontWeight="medium">
+            {section.segmentKeys.map((key) => t(key)).join(" > ")}
+          </Text>
+        </Titled>
+      );
+    case "fields":
+      return (
+        <Titled heading={t(section.headingKey)}>
+          <List>
+            {section.fields.map((field) => (
+              <List.Item key={field.labelKey}>
+                <FieldLine label={t(field.labelKey)} field={field.fills} merchant={context.merchant} />
+              </List.Item>
+            ))}
+          </List>
+        </Titled>
+      );
+    case "definitions":
+      return (
+        <Titled heading={t(section.headingKey)}>
+          <List>
+            {section.items.map((item) => (
+              <List.Item key={item.termKey}>
+                <Text as="span" fontWeight="semibold">
+                  {t(item.termKey)}
+                </Text>
+                {": "}
+                {t(item.descriptionKey)}
+              </List.Item>
+            ))}
+          </List>
+        </Titled>
+      );
+    case "regions":
+      return (
+        <Titled heading={t(section.headingKey)}>
+          <DataTable
+            columnContentTypes={["text", "text"]}
+            headings={[t("email.regions.region"), t("email.regions.contact")]}
+            rows={section.rows.map((row) => [
+              t(row.regionKey),
+              "address" in row ? <Link url={`mailto:${row.address}`}>{row.address}</Link> : t(row.alternativeKey),
+            ])}
+          />
+        </Titled>
+      );
+    case "note":
+      return (
+        <Banner tone={section.tone}>
+          <Text as="p">{t(section.textKey, { ...section.values })}</Text>
+        </Banner>
+      );
+    case "mailto":
+      return (
+        <BlockStack gap="200">
+          <InlineStack>
+            <Button variant="primary" url={context.email.href}>
+              {t("email.mailtoButton")}
+            </Button>
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {t("email.mailtoHelp", { address: SELLER_SUPPORT_EMAIL })}
+          </Text>
+          {context.email.descriptionShortened && (
+            <Banner tone="warning">
+              <Text as="p">{t("email.descriptionShortened")}</Text>
+            </Banner>
+          )}
+        </BlockStack>
+      );
+    case "trackingLookup":
+      return <TrackingLookup value={context.trackingNumber} onChange={context.onTrackingNumberChange} />;
+    case "carrierTable":
+      return (
+        <Titled heading={t("carrier.table.heading")}>
+          <DataTable
+            columnContentTypes={["text", "text", "text"]}
+            headings={[t("carrier.table.carrier"), t("carrier.table.phone"), t("carrier.table.website")]}
+            rows={CARRIER_IDS.map((id) => CARRIERS[id]).map((carrier) => [
+              carrier.name,
+              <Link key="phone" url={phoneHref(carrier.phone)}>
+                {carrier.phone}
+              </Link>,
+              <Link key="website" url={websiteUrl(carrier)} target="_blank">
+                {carrier.website}
+              </Link>,
+            ])}
+          />
+        </Titled>
+      );
+  }
+}
+
+function Titled({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <BlockStack gap="200">
+      <Text as="h3" variant="headingSm">
+        {heading}
+      </Text>
+      {children}
+    </BlockStack>
+  );
+}
+
+/** A field TikTok asks for, marked ready when the merchant already gave us its value. */
+function FieldLine({
+  label,
+  field,
+  merchant,
+}: {
+  label: string;
+  field: MerchantField | undefined;
+  merchant: GuideContext["merchant"];
+}) {
+  const { t } = useTranslation("guides");
+  const value = field ? merchant[field].trim() : "";
+  return (
+    <InlineStack gap="200" blockAlign="center">
+      <Text as="span">{label}</Text>
+      {field && <Badge tone={value ? "success" : "attention"}>{t(value ? "fieldStatus.ready" : "fieldStatus.toPrepare")}</Badge>}
+      {/* The description is shown in full in the case summary; repeating it here would bury the checklist. */}
+      {value && field !== "description" && (
+        <Text as="span" tone="subdued" breakWord>
+          {value}
+        </Text>
+      )}
+    </InlineStack>
+  );
+}
+
+/** Check dates are calendar dates: format them in UTC so no time zone moves them to the day before. */
+function formatIsoDate(date: IsoDate, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+}

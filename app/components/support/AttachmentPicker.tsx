@@ -1,0 +1,42 @@
+import { BlockStack, Button, DropZone, InlineError, InlineStack, Text } from "@shopify/polaris";
+import { useTranslation } from "react-i18next";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from "~/support/tickets/attachments";
+
+interface Props {
+  files: File[];
+  onChange: (files: File[]) => void;
+  max: number;
+  problem?: { problem: AttachmentProblem; filename?: string } | undefined;
+}
+
+/** Screenshots for a ticket; the server checks each file's real type by its content. */
+export function AttachmentPicker({ files, onChange, max, problem }: Props) {
+  const { t } = useTranslation("support");
+  const tooLarge = files.find((file) => file.size > MAX_ATTACHMENT_BYTES);
+  const shown = tooLarge ? { problem: "too_large" as const, filename: tooLarge.name } : problem;
+  return (
+    <BlockStack gap="200">
+      <DropZone
+        label={t("ticketForm.attachments")}
+        accept={ATTACHMENT_TYPES.join(",")}
+        allowMultiple
+        disabled={files.length >= max}
+        onDropAccepted={(accepted) => onChange([...files, ...accepted].slice(0, max))}
+      >
+        <DropZone.FileUpload />
+      </DropZone>
+      <Text as="p" tone="subdued">
+        {t("ticketForm.attachmentsHelp", { count: max })}
+      </Text>
+      {files.map((file) => (
+        <InlineStack key={`${file.name}-${file.size}`} gap="200" blockAlign="center">
+          <Text as="span">{`${file.name} (${Math.ceil(file.size / 1024)} KB)`}</Text>
+          <Button variant="plain" onClick={() => onChange(files.filter((other) => other !== file))}>
+            {t("ticketForm.removeFile", { name: file.name })}
+          </Button>
+        </InlineStack>
+      ))}
+      {shown ? <InlineError fieldID="attachments" message={t(`errors.attachments.${shown.problem}`, { name: shown.filename ?? "" })} /> : null}
+    </BlockStack>
+  );
+}

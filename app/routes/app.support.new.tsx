@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Button, Card, Form, FormLayout, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { AttachmentPicker } from "~/components/support/AttachmentPicker";
+import { APP_VERSION } from "~/app-version";
+import { db } from "~/db.server";
+import { authenticate } from "~/shopify.server";
+import { fetchShopInfo } from "~/shopify/admin-data.server";
+import { MAX_ATTACHMENTS } from "~/support/tickets/attachments";
+import { readTicketForm } from "~/support/tickets/multipart.server";
+import { openTicket } from "~/support/tickets/open-ticket.server";
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, fieldErrors, ticketFormSchema } from "~/support/tickets/ticket-input";
+import { SPL_CATEGORIES, isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin } = await authenticate.admin(request);
+  const shopInfo = await fetchShopInfo(admin);
+  const requested = new URL(request.url).searchParams.get("category");
+  const category = isCategoryId(requested) && routeOf(requested) === "spl_ticket" ? requested : null;
+  return { shopInfo, category, appVersion: APP_VERSION, idempotencyKey: randomUUID() };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const { fields, files } = await readTicketForm(request);
+  const result = await openTicket(
+    db,
+    { shop: session.shop, scopes: (session.scope ?? "").split(","), admin, shopInfo: await fetchShopInfo(admin), appVersion: APP_VERSION },
+    fields,
+    files,
+  );
+  if (!result.ok) return data(result, { status: 422 });
+  const params = new URLSearchParams({ created: "1" });
+  if (result.orderFound !== null) params.set("order", result.orderFound ? "found" : "missing");
+  return redirect(`/app/support/tickets/${result.ticketId}?${params}`);
+};
+
+interface IntakeState {
+  description?: string;
+  orderId?: string;
+  suggestedCategory?: string;
+  confidence?: number;
+}
+
+export default function NewTicketPage() {
+  const { t, i18n } = useTranslation("support");
+  const { shopInfo, category: requestedCategory, appVersion, idempotencyKey } = useLoaderData<typeof loader>();
+  const serverResult = useActionData<typeof action>();
+  const intake = (useLocation().state ?? {}) as IntakeState;
+  const navigation = useNavigation();
+  const submit = useSubmit();
+
+  const [category, setCategory] = useState<string>(requestedCategory ?? "");
+  const [description, setDescription] = useState(intake.description ?? "");
+  const [contactEmail, setContactEmail] = useState(shopInfo.contactEmail);
+  const [tiktokUsername, setTiktokUsername] = useState("");
+  const [orderId, setOrderId] = useState(intake.orderId ?? "");
+  const [files, setFiles] = useState<File[]>([]);
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const [showForm, setShowForm] = useState(!requestedCategory);
+
+  const errors = clientErrors ?? (serverResult && !serverResult.ok ? serverResult.errors : {});
+  const attachmentProblem = clientErrors ? undefined : serverResult && !serverResult.ok ? serverResult.attachmentProblem : undefined;
+  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  const submitting = navigation.state === "submitting";
+
+  const values = {
+    category,
+    description,
+    contactEmail,
+    tiktokUsername,
+    orderId,
+    idempotencyKey,
+    locale: i18n.language,
+    ...(intake.suggestedCategory ? { suggestedCategory: intake.suggestedCategory } : {}),
+    ...(intake.confidence !== undefined ? { confidence: String(intake.confidence) } : {}),
+  };
+
+  const send = () => {
+    if (submitting) return;
+    const parsed = ticketFormSchema.safeParse(values);
+    if (!parsed.success) {
+      setClientErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setClientErrors(null);
+    const form = new FormData();
+    for (const [key, value] of Object.entries(values)) form.append(key, value);
+    for (const file of files) form.append("attachments", file);
+    submit(form, { method: "post", encType: "multipart/form-data" });
+  };
+
+  const categoryLabel = category && isCategoryId(category) ? t(`categories.${category}.label`) : "";
+  const hasErrors = Object.keys(errors).length > 0 || attachmentProblem;
+
+  return (
+    <Page title={t("ticketForm.title")} backAction={{ content: t("intake.title"), url: "/app/support" }}>
+      <TitleBar title={t("ticketForm.title")} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {requestedCategory && !showForm ? (
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    {t("selfHelp.heading")}
+                  </Text>
+                  <Text as="p">{t("selfHelp.intro", { category: categoryLabel })}</Text>
+                  <List type="number">
+                    {(t(`selfHelp.${requestedCategory}`, { returnObjects: true }) as string[]).map((check) => (
+                      <List.Item key={check}>{check}</List.Item>
+                    ))}
+                  </List>
+                  <Button onClick={() => setShowForm(true)}>{t("selfHelp.openAnyway")}</Button>
+                </BlockStack>
+              </Card>
+            ) : null}
+            {showForm ? (
+              <Card>
+                <Form onSubmit={send}>
+                  <FormLayout>
+                    {hasErrors ? <Banner tone="critical">{t("ticketForm.fixErrors")}</Banner> : null}
+                    <TextField label={t("ticketForm.shop")} value={`${shopInfo.name} (${shopInfo.domain})`} readOnly autoComplete="off" />
+                    <Select
+                      label={t("ticketForm.category")}
+                      options={[{ label: "—", value: "" }, ...SPL_CATEGORIES.map((id: CategoryId) => ({ label: t(`categories.${id}.label`), value: id }))]}
+                      value={category}
+                      onChange={setCategory}
+                      error={error("category")}
+                    />
+                    <TextField
+                      label={t("ticketForm.description")}
+                      helpText={t("ticketForm.descriptionHelp", { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX })}
+                      value={description}
+                      onChange={setDescription}
+                      multiline={6}
+                      maxLength={DESCRIPTION_MAX}
+                      showCharacterCount
+                      autoComplete="off"
+                      error={error("description")}
+                    />
+                    <FormLayout.Group>
+                      <TextField label={t("ticketForm.contactEmail")} type="email" value={contactEmail} onChange={setContactEmail} autoComplete="email" error={error("contactEmail")} />
+                      <TextField
+                        label={t("ticketForm.tiktokUsername")}
+                        helpText={t("ticketForm.tiktokUsernameHelp")}
+                        value={tiktokUsername}
+                        onChange={setTiktokUsername}
+                        autoComplete="off"
+                        error={error("tiktokUsername")}
+                      />
+                    </FormLayout.Group>
+                    <TextField label={t("ticketForm.orderId")} helpText={t("ticketForm.orderIdHelp")} value={orderId} onChange={setOrderId} autoComplete="off" error={error("orderId")} />
+                    <AttachmentPicker files={files} onChange={setFiles} max={MAX_ATTACHMENTS} problem={attachmentProblem} />
+                    <BlockStack gap="100">
+                      <Text as="h3" variant="headingSm">
+                        {t("ticketForm.diagnostics")}
+                      </Text>
+                      <List>
+                        <List.Item>{`${t("ticketForm.diagnosticsItems.appVersion")}: ${appVersion}`}</List.Item>
+                        <List.Item>{`${t("ticketForm.diagnosticsItems.shopPlan")}: ${shopInfo.plan ?? "—"}`}</List.Item>
+                        <List.Item>{`${t("ticketForm.diagnosticsItems.locale")}: ${i18n.language}`}</List.Item>
+                        <List.Item>{`${t("ticketForm.diagnosticsItems.timezone")}: ${shopInfo.timezone ?? "—"}`}</List.Item>
+                      </List>
+                    </BlockStack>
+                    <Button submit variant="primary" loading={submitting}>
+                      {t("ticketForm.submit")}
+                    </Button>
+                  </FormLayout>
+                </Form>
+              </Card>
+            ) : null}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

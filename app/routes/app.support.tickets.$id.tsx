@@ -1,0 +1,162 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { Badge, Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DownloadButton } from "~/components/support/DownloadButton";
+import { MessageBody } from "~/components/support/MessageBody";
+import { StatusBadge } from "~/components/support/StatusBadge";
+import { formatDateTime } from "~/components/support/format";
+import { db } from "~/db.server";
+import { authenticate } from "~/shopify.server";
+import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { formatTicketNumber } from "~/support/tickets/number";
+import { REPLY_MAX, fieldErrors, replySchema } from "~/support/tickets/ticket-input";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const ticket = await merchantTickets(db, session.shop).get(params.id ?? "");
+  if (!ticket) return data({ ticket: null }, { status: 404 });
+  return { ticket };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = replySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
+  const message = await merchantTickets(db, session.shop).reply(params.id ?? "", parsed.data.body);
+  if (!message) return data({ ok: false as const, errors: { body: "ticket.notFound" } }, { status: 404 });
+  return { ok: true as const, errors: {} as Record<string, string> };
+};
+
+export default function TicketPage() {
+  const { t, i18n } = useTranslation("support");
+  const { ticket } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const fetcher = useFetcher<typeof action>();
+  const shopify = useAppBridge();
+  const [reply, setReply] = useState("");
+  const number = ticket ? formatTicketNumber(ticket.number) : "";
+  const justCreated = searchParams.get("created") === "1";
+
+  useEffect(() => {
+    if (justCreated && number) shopify.toast.show(t("toasts.ticketCreated", { number }));
+  }, [justCreated, number, shopify, t]);
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) {
+      setReply("");
+      shopify.toast.show(t("toasts.replySent"));
+    }
+  }, [fetcher.state, fetcher.data, shopify, t]);
+
+  if (!ticket) {
+    return (
+      <Page backAction={{ content: t("ticket.back"), url: "/app/support/tickets" }}>
+        <Card>
+          <EmptyState heading={t("ticket.notFound")} image="">
+            <p>{t("ticket.notFoundBody")}</p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
+
+  const replyError = fetcher.data && !fetcher.data.ok ? fetcher.data.errors.body : undefined;
+  const order = searchParams.get("order");
+
+  return (
+    <Page
+      title={t("ticket.title", { number })}
+      titleMetadata={<StatusBadge status={ticket.status} />}
+      subtitle={`${t(`categories.${ticket.category}.label`)} · ${t("ticket.opened", { date: formatDateTime(ticket.createdAt, i18n.language) })}`}
+      backAction={{ content: t("ticket.back"), url: "/app/support/tickets" }}
+    >
+      <TitleBar title={t("ticket.title", { number })} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {justCreated ? (
+              <Banner tone="success" title={t("confirmation.title", { number })}>
+                <BlockStack gap="100">
+                  <Text as="p">{t("confirmation.body", { email: ticket.contactEmail })}</Text>
+                  {order === "missing" ? <Text as="p">{t("confirmation.orderNotFound", { orderId: ticket.orderId })}</Text> : null}
+                  {order === "found" ? <Text as="p">{t("confirmation.orderAttached", { orderName: ticket.orderId })}</Text> : null}
+                </BlockStack>
+              </Banner>
+            ) : null}
+            <Card>
+              <BlockStack gap="200">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="h2" variant="headingSm">
+                    {t("ticket.description")}
+                  </Text>
+                  {ticket.orderId ? <Badge>{ticket.orderId}</Badge> : null}
+                </InlineStack>
+                <MessageBody text={ticket.description} />
+              </BlockStack>
+            </Card>
+            {ticket.messages.map((message) => (
+              <Card key={message.id} background={message.authorType === "agent" ? "bg-surface-secondary" : undefined}>
+                <BlockStack gap="200">
+                  <InlineStack gap="200" align="space-between">
+                    <Text as="h3" variant="headingSm">
+                      {message.authorType === "agent" ? t("ticket.agent", { name: message.agentName ?? "SPL" }) : t("ticket.yourMessage")}
+                    </Text>
+                    <Text as="span" tone="subdued">
+                      {formatDateTime(message.createdAt, i18n.language)}
+                    </Text>
+                  </InlineStack>
+                  <MessageBody text={message.body} />
+                </BlockStack>
+              </Card>
+            ))}
+            <Card>
+              <fetcher.Form method="post">
+                <BlockStack gap="300">
+                  <TextField
+                    label={t("ticket.replyLabel")}
+                    helpText={ticket.status === "closed" ? t("ticket.replyHelp") : undefined}
+                    name="body"
+                    value={reply}
+                    onChange={setReply}
+                    multiline={4}
+                    maxLength={REPLY_MAX}
+                    autoComplete="off"
+                    error={replyError ? t(replyError) : undefined}
+                  />
+                  <InlineStack>
+                    <Button submit variant="primary" loading={fetcher.state !== "idle"}>
+                      {t("ticket.send")}
+                    </Button>
+                  </InlineStack>
+                </BlockStack>
+              </fetcher.Form>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        {ticket.attachments.length > 0 ? (
+          <Layout.Section variant="oneThird">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingSm">
+                  {t("ticket.attachments")}
+                </Text>
+                {ticket.attachments.map((attachment) => (
+                  <DownloadButton
+                    key={attachment.id}
+                    url={`/app/support/attachments/${attachment.id}`}
+                    filename={attachment.filename}
+                    label={t("ticket.download", { name: attachment.filename })}
+                  />
+                ))}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        ) : null}
+      </Layout>
+    </Page>
+  );
+}

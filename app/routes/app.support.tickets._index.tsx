@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { BlockStack, Button, Card, EmptyState, FormLayout, IndexTable, InlineStack, Link, Page, Pagination, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/support/StatusBadge";
+import { excerpt, formatDateTime } from "~/components/support/format";
+import { db } from "~/db.server";
+import { authenticate } from "~/shopify.server";
+import { logFilterSchema, toTicketLogFilter } from "~/support/tickets/log-filter";
+import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { formatTicketNumber } from "~/support/tickets/number";
+import { MERCHANT_STATUSES } from "~/support/tickets/status";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const input = logFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { filter, invalidNumber } = toTicketLogFilter(input);
+  const { tickets, nextCursor } = invalidNumber ? { tickets: [], nextCursor: null } : await merchantTickets(db, session.shop).list(filter);
+  return { tickets, nextCursor, input, invalidNumber };
+};
+
+export default function TicketLogPage() {
+  const { t, i18n } = useTranslation("support");
+  const { tickets, nextCursor, input, invalidNumber } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const [number, setNumber] = useState(input.number ?? "");
+  const [status, setStatus] = useState<string>(input.status ?? "");
+  const [from, setFrom] = useState(input.from ?? "");
+  const [to, setTo] = useState(input.to ?? "");
+  const filtered = Boolean(input.number || input.status || input.from || input.to);
+
+  const nextPage = () => {
+    const params = new URLSearchParams(searchParams);
+    params.set("cursor", nextCursor ?? "");
+    navigate(`?${params}`);
+  };
+
+  return (
+    <Page title={t("log.title")} primaryAction={{ content: t("log.newTicket"), url: "/app/support" }}>
+      <TitleBar title={t("log.title")} />
+      <BlockStack gap="400">
+        <Card>
+          <Form method="get">
+            <FormLayout>
+              <FormLayout.Group condensed>
+                <TextField label={t("log.number")} name="number" value={number} onChange={setNumber} placeholder="SPL-1042" autoComplete="off" error={invalidNumber ? t("log.invalidNumber") : undefined} />
+                <Select
+                  label={t("log.status")}
+                  name="status"
+                  options={[{ label: t("log.allStatuses"), value: "" }, ...MERCHANT_STATUSES.map((value) => ({ label: t(`statuses.${value}`), value }))]}
+                  value={status}
+                  onChange={setStatus}
+                />
+                <TextField label={t("log.createdFrom")} name="from" type="date" value={from} onChange={setFrom} autoComplete="off" />
+                <TextField label={t("log.createdTo")} name="to" type="date" value={to} onChange={setTo} autoComplete="off" />
+              </FormLayout.Group>
+              <InlineStack gap="200">
+                <Button submit>{t("log.apply")}</Button>
+                {filtered ? <Button url="/app/support/tickets">{t("log.clear")}</Button> : null}
+              </InlineStack>
+            </FormLayout>
+          </Form>
+        </Card>
+        <Card padding="0">
+          {tickets.length === 0 ? (
+            <EmptyState heading={filtered ? t("log.noMatch") : t("log.empty")} image="">
+              {filtered ? null : <p>{t("log.emptyBody")}</p>}
+            </EmptyState>
+          ) : (
+            <IndexTable
+              itemCount={tickets.length}
+              selectable={false}
+              headings={[
+                { title: t("log.columns.number") },
+                { title: t("log.columns.summary") },
+                { title: t("log.columns.category") },
+                { title: t("log.columns.status") },
+                { title: t("log.columns.created") },
+                { title: t("log.columns.lastActivity") },
+              ]}
+            >
+              {tickets.map((ticket, index) => (
+                <IndexTable.Row id={ticket.id} key={ticket.id} position={index}>
+                  <IndexTable.Cell>
+                    <Link url={`/app/support/tickets/${ticket.id}`}>{formatTicketNumber(ticket.number)}</Link>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span">{excerpt(ticket.description)}</Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{t(`categories.${ticket.category}.label`)}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <StatusBadge status={ticket.status} />
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{formatDateTime(ticket.createdAt, i18n.language)}</IndexTable.Cell>
+                  <IndexTable.Cell>{formatDateTime(ticket.lastActivityAt, i18n.language)}</IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
+            </IndexTable>
+          )}
+        </Card>
+        <InlineStack align="center">
+          <Pagination hasPrevious={Boolean(input.cursor)} onPrevious={() => navigate(-1)} hasNext={Boolean(nextCursor)} onNext={nextPage} />
+        </InlineStack>
+      </BlockStack>
+    </Page>
+  );
+}

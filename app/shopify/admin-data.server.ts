@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+/** The part of the Admin API client this module needs, so it works with any authenticated context. */
+interface AdminGraphql {
+  graphql(query: string, options?: { variables?: Record<string, unknown> }): Promise<Response>;
+}
+
+const SHOP_INFO = `#graphql
+  query ShopInfo {
+    shop { name myshopifyDomain email contactEmail ianaTimezone currencyCode plan { displayName } }
+  }`;
+
+const ORDER_LOOKUP = `#graphql
+  query OrderLookup($query: String!) {
+    orders(first: 1, query: $query) {
+      nodes {
+        id name createdAt displayFinancialStatus displayFulfillmentStatus sourceName tags
+        totalPriceSet { shopMoney { amount currencyCode } }
+        lineItems(first: 50) { nodes { id } }
+      }
+    }
+  }`;
+
+const shopInfoSchema = z.object({
+  data: z.object({
+    shop: z.object({
+      name: z.string(),
+      myshopifyDomain: z.string(),
+      email: z.string().nullish(),
+      contactEmail: z.string().nullish(),
+      ianaTimezone: z.string().nullish(),
+      currencyCode: z.string().nullish(),
+      plan: z.object({ displayName: z.string() }).nullish(),
+    }),
+  }),
+});
+
+const orderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  displayFinancialStatus: z.string().nullish(),
+  displayFulfillmentStatus: z.string().nullish(),
+  sourceName: z.string().nullish(),
+  tags: z.array(z.string()),
+  totalPriceSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }),
+  lineItems: z.object({ nodes: z.array(z.object({ id: z.string() })) }),
+});
+
+const orderLookupSchema = z.object({ data: z.object({ orders: z.object({ nodes: z.array(orderSchema) }) }) });
+
+export interface ShopInfo {
+  name: string;
+  domain: string;
+  contactEmail: string;
+  plan: string | null;
+  timezone: string | null;
+}
+
+export async function fetchShopInfo(admin: AdminGraphql): Promise<ShopInfo> {
+  const response = await admin.graphql(SHOP_INFO);
+  const { shop } = shopInfoSchema.parse(await response.json()).data;
+  return {
+    name: shop.name,
+    domain: shop.myshopifyDomain,
+    contactEmail: shop.contactEmail || shop.email || "",
+    plan: shop.plan?.displayName ?? null,
+    timezone: shop.ianaTimezone ?? null,
+  };
+}
+
+export interface OrderSummary {
+  found: true;
+  id: string;
+  name: string;
+  createdAt: string;
+  financialStatus: string | null;
+  fulfillmentStatus: string | null;
+  source: string | null;
+  tags: string[];
+  total: string;
+  currency: string;
+  lineItems: number;
+}
+
+/** Search syntax characters are dropped: the merchant's text must not become a different query. */
+function orderSearchQuery(orderId: string) {
+  const cleaned = orderId.replace(/[^\w#-]/g, "");
+  const digits = cleaned.replace(/^#/, "");
+  return /^\d{1,8}$/.test(digits) ? `name:${digits}` : cleaned;
+}
+
+/** A merchant's order by Shopify number (#1001) or the TikTok order id SPL tags orders with. */
+export async function findOrder(admin: AdminGraphql, orderId: string): Promise<OrderSummary | null> {
+  const response = await admin.graphql(ORDER_LOOKUP, { variables: { query: orderSearchQuery(orderId) } });
+  const order = orderLookupSchema.parse(await response.json()).data.orders.nodes[0];
+  if (!order) return null;
+  return {
+    found: true,
+    id: order.id,
+    name: order.name,
+    createdAt: order.createdAt,
+    financialStatus: order.displayFinancialStatus ?? null,
+    fulfillmentStatus: order.displayFulfillmentStatus ?? null,
+    source: order.sourceName ?? null,
+    tags: order.tags,
+    total: order.totalPriceSet.shopMoney.amount,
+    currency: order.totalPriceSet.shopMoney.currencyCode,
+    lineItems: order.lineItems.nodes.length,
+  };
+}

@@ -1,0 +1,304 @@
+/**
+ * What each TikTok-channel guide says, as structure and facts. Human text lives in the `guides`
+ * i18n namespace and is referenced here by key (every property named `…Key` or `…Keys`);
+ * addresses, numbers and dates live here once.
+ */
+import { channelsOf, type CategoryId, type Channel } from "../taxonomy";
+
+/** Every channel except SPL's own ticket has a guide. */
+export type GuideChannel = Exclude<Channel, "spl_ticket">;
+
+/** The source documents in /work/shared/seeds, by file prefix. */
+export type SeedId = "000" | "001" | "002" | "003";
+
+/** Calendar date, YYYY-MM-DD. */
+export type IsoDate = `${number}-${number}-${number}`;
+
+export const SOURCES: Readonly<Record<SeedId, { readonly title: string; readonly checkedOn: IsoDate }>> = {
+  // SPL's own article states "Aggiornato il: 11/07/2025".
+  "000": { title: "Come contattare il supporto ufficiale di TikTok Shop (SPL)", checkedOn: "2025-07-11" },
+  "001": { title: "How to Contact TikTok Shop Customer Service", checkedOn: "2026-11-23" },
+  "002": { title: "Seller Support Navigation", checkedOn: "2026-11-23" },
+  "003": { title: "TikTok Global Shipping Contact Number", checkedOn: "2026-11-23" },
+};
+
+/** The only legible TikTok address in the sources (seed 000); seeds 001 and 003 show theirs obfuscated. */
+export const SELLER_SUPPORT_EMAIL = "sellersupport@tiktok.com";
+
+/** Merchant inputs that can fill a field TikTok asks for. */
+export type MerchantField = "shopName" | "tiktokUsername" | "description" | "orderId";
+
+export interface FormField {
+  readonly labelKey: string;
+  readonly fills?: MerchantField;
+}
+
+export type InterpolationValues = Readonly<Record<string, string | number>>;
+
+export type GuideSection =
+  | { readonly kind: "list"; readonly headingKey: string; readonly itemKeys: readonly string[]; readonly ordered?: boolean }
+  | { readonly kind: "path"; readonly headingKey: string; readonly segmentKeys: readonly string[] }
+  | { readonly kind: "fields"; readonly headingKey: string; readonly fields: readonly FormField[] }
+  | {
+      readonly kind: "definitions";
+      readonly headingKey: string;
+      readonly items: readonly { readonly termKey: string; readonly descriptionKey: string }[];
+    }
+  | {
+      readonly kind: "regions";
+      readonly headingKey: string;
+      readonly rows: readonly (
+        | { readonly regionKey: string; readonly address: string }
+        | { readonly regionKey: string; readonly alternativeKey: string }
+      )[];
+    }
+  | {
+      readonly kind: "note";
+      readonly tone: "info" | "warning";
+      readonly textKey: string;
+      readonly values?: InterpolationValues;
+    }
+  /** Prefilled email to TikTok, built from what the merchant typed. */
+  | { readonly kind: "mailto" }
+  /** Tracking-number field with live carrier recognition. */
+  | { readonly kind: "trackingLookup" }
+  /** The carrier contact table from carriers.ts. */
+  | { readonly kind: "carrierTable" };
+
+export interface Guide {
+  readonly channel: GuideChannel;
+  readonly titleKey: string;
+  readonly introKey: string;
+  readonly sections: readonly GuideSection[];
+  readonly sources: readonly SeedId[];
+  /** The oldest check date among the guide's sources: the guide is only as fresh as its stalest fact. */
+  readonly lastChecked: IsoDate;
+}
+
+const SELLER_CENTER_TO_HELP_CENTER = [
+  "path.sellerCenter",
+  "path.profile",
+  "path.helpAndSupport",
+  "path.helpCenter",
+] as const;
+
+export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
+  live_chat: {
+    channel: "live_chat",
+    titleKey: "liveChat.title",
+    introKey: "liveChat.intro",
+    sources: ["000", "002"],
+    lastChecked: "2025-07-11",
+    sections: [
+      {
+        kind: "list",
+        headingKey: "common.whenToUse",
+        itemKeys: ["liveChat.when.accountProblems", "liveChat.when.timeSensitive"],
+      },
+      {
+        kind: "list",
+        headingKey: "common.steps",
+        ordered: true,
+        itemKeys: [
+          "liveChat.steps.openSellerCenter",
+          "liveChat.steps.logIn",
+          "liveChat.steps.findChatIcon",
+          "liveChat.steps.openChat",
+          "liveChat.steps.chooseCategory",
+          "liveChat.steps.chatWithAgent",
+        ],
+      },
+      {
+        kind: "path",
+        headingKey: "liveChat.otherWayIn",
+        segmentKeys: [...SELLER_CENTER_TO_HELP_CENTER, "path.contactTikTok", "path.chatWithUs"],
+      },
+      { kind: "note", tone: "info", textKey: "common.pasteSummary" },
+    ],
+  },
+
+  help_center_ticket: {
+    channel: "help_center_ticket",
+    titleKey: "helpCenterTicket.title",
+    introKey: "helpCenterTicket.intro",
+    sources: ["000"],
+    lastChecked: "2025-07-11",
+    sections: [
+      {
+        kind: "list",
+        headingKey: "common.whenToUse",
+        itemKeys: ["helpCenterTicket.when.complexProblems", "helpCenterTicket.when.documents"],
+      },
+      {
+        kind: "list",
+        headingKey: "common.steps",
+        ordered: true,
+        itemKeys: [
+          "helpCenterTicket.steps.openHelpCenter",
+          "helpCenterTicket.steps.searchArticle",
+          "helpCenterTicket.steps.scrollDown",
+          "helpCenterTicket.steps.submitRequest",
+          "helpCenterTicket.steps.fillForm",
+          "helpCenterTicket.steps.send",
+        ],
+      },
+      {
+        kind: "fields",
+        headingKey: "helpCenterTicket.fieldsHeading",
+        fields: [
+          { labelKey: "fields.shopName", fills: "shopName" },
+          { labelKey: "fields.tiktokUsername", fills: "tiktokUsername" },
+          { labelKey: "fields.description", fills: "description" },
+          { labelKey: "fields.orderIdIfApplicable", fills: "orderId" },
+          { labelKey: "fields.screenshots" },
+        ],
+      },
+      {
+        kind: "path",
+        headingKey: "helpCenterTicket.ticketLog.heading",
+        segmentKeys: ["path.sellerCenter", "path.helpCenter", "path.ticketLog"],
+      },
+      {
+        kind: "list",
+        headingKey: "helpCenterTicket.ticketLog.filtersHeading",
+        itemKeys: [
+          "helpCenterTicket.ticketLog.filters.ticketNumber",
+          "helpCenterTicket.ticketLog.filters.creationDate",
+          "helpCenterTicket.ticketLog.filters.status",
+        ],
+      },
+    ],
+  },
+
+  email: {
+    channel: "email",
+    titleKey: "email.title",
+    introKey: "email.intro",
+    sources: ["000", "001", "003"],
+    lastChecked: "2025-07-11",
+    sections: [
+      {
+        kind: "regions",
+        headingKey: "email.regions.heading",
+        rows: [
+          { regionKey: "email.regions.usUkGlobal", address: SELLER_SUPPORT_EMAIL },
+          { regionKey: "email.regions.southEastAsiaOther", alternativeKey: "email.regions.useChatOrTicket" },
+        ],
+      },
+      {
+        kind: "fields",
+        headingKey: "email.includeHeading",
+        fields: [
+          { labelKey: "fields.subject" },
+          { labelKey: "fields.tiktokShopUsername", fills: "tiktokUsername" },
+          { labelKey: "fields.shopifyStoreName", fills: "shopName" },
+          { labelKey: "fields.description", fills: "description" },
+          { labelKey: "fields.orderNumberIfApplicable", fills: "orderId" },
+          { labelKey: "fields.screenshots" },
+        ],
+      },
+      { kind: "mailto" },
+      { kind: "note", tone: "info", textKey: "email.responseTime", values: { min: 1, max: 3 } },
+      // Seed 001 promises 24–48 h for an address it shows obfuscated; seed 000 (SPL) says 1–3 business days.
+      { kind: "note", tone: "warning", textKey: "email.responseTimeElsewhere", values: { min: 24, max: 48 } },
+    ],
+  },
+
+  carrier: {
+    channel: "carrier",
+    titleKey: "carrier.title",
+    introKey: "carrier.intro",
+    sources: ["003"],
+    lastChecked: "2026-11-23",
+    sections: [
+      { kind: "trackingLookup" },
+      { kind: "carrierTable" },
+      { kind: "note", tone: "warning", textKey: "carrier.phoneNumbersNote" },
+      {
+        kind: "definitions",
+        headingKey: "carrier.issues.heading",
+        items: [
+          { termKey: "carrier.issues.delayed.term", descriptionKey: "carrier.issues.delayed.description" },
+          { termKey: "carrier.issues.lost.term", descriptionKey: "carrier.issues.lost.description" },
+          { termKey: "carrier.issues.wrongAddress.term", descriptionKey: "carrier.issues.wrongAddress.description" },
+          { termKey: "carrier.issues.customs.term", descriptionKey: "carrier.issues.customs.description" },
+          { termKey: "carrier.issues.damaged.term", descriptionKey: "carrier.issues.damaged.description" },
+        ],
+      },
+      {
+        kind: "list",
+        headingKey: "carrier.tips.heading",
+        itemKeys: [
+          "carrier.tips.track",
+          "carrier.tips.document",
+          "carrier.tips.whatToSend",
+          "carrier.tips.persist",
+          "carrier.tips.policies",
+          "carrier.tips.sellerSupport",
+        ],
+      },
+    ],
+  },
+
+  help_center: {
+    channel: "help_center",
+    titleKey: "helpCenter.title",
+    introKey: "helpCenter.intro",
+    sources: ["002", "001"],
+    lastChecked: "2026-11-23",
+    sections: [
+      {
+        kind: "list",
+        headingKey: "common.whenToUse",
+        itemKeys: ["helpCenter.when.returnWindow", "helpCenter.when.taxId", "helpCenter.when.refund"],
+      },
+      {
+        kind: "list",
+        headingKey: "helpCenter.offersHeading",
+        itemKeys: ["helpCenter.offers.faqs", "helpCenter.offers.policies", "helpCenter.offers.tutorials"],
+      },
+      { kind: "path", headingKey: "common.whereToFindIt", segmentKeys: SELLER_CENTER_TO_HELP_CENTER },
+      {
+        kind: "list",
+        headingKey: "common.steps",
+        ordered: true,
+        itemKeys: ["helpCenter.steps.search", "helpCenter.steps.contactUs"],
+      },
+    ],
+  },
+
+  seller_community: {
+    channel: "seller_community",
+    titleKey: "sellerCommunity.title",
+    introKey: "sellerCommunity.intro",
+    sources: ["002"],
+    lastChecked: "2026-11-23",
+    sections: [
+      {
+        kind: "definitions",
+        headingKey: "sellerCommunity.usesHeading",
+        items: [
+          { termKey: "sellerCommunity.uses.learning.term", descriptionKey: "sellerCommunity.uses.learning.description" },
+          { termKey: "sellerCommunity.uses.official.term", descriptionKey: "sellerCommunity.uses.official.description" },
+          { termKey: "sellerCommunity.uses.tiko.term", descriptionKey: "sellerCommunity.uses.tiko.description" },
+          { termKey: "sellerCommunity.uses.peers.term", descriptionKey: "sellerCommunity.uses.peers.description" },
+          { termKey: "sellerCommunity.uses.elevated.term", descriptionKey: "sellerCommunity.uses.elevated.description" },
+        ],
+      },
+      {
+        kind: "list",
+        headingKey: "common.whereToFindIt",
+        itemKeys: ["sellerCommunity.access"],
+      },
+    ],
+  },
+};
+
+export function isGuideChannel(channel: Channel): channel is GuideChannel {
+  return Object.hasOwn(GUIDES, channel);
+}
+
+/** The guides for a category, in taxonomy order: the first is the recommended one. */
+export function guidesFor(category: CategoryId): readonly Guide[] {
+  return channelsOf(category).filter(isGuideChannel).map((channel) => GUIDES[channel]);
+}

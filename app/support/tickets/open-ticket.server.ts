@@ -1,0 +1,51 @@
+import type { Db } from "~/db.server";
+import { findOrder, type ShopInfo } from "~/shopify/admin-data.server";
+import { checkAttachments, type AttachmentProblem } from "./attachments";
+import { merchantTickets, type Diagnostics } from "./merchant-tickets.server";
+import type { UploadedFile } from "./multipart.server";
+import { fieldErrors, ticketFormSchema } from "./ticket-input";
+
+type AdminGraphql = Parameters<typeof findOrder>[0];
+
+export type OpenTicketResult =
+  | { ok: true; ticketId: string; number: number; orderFound: boolean | null }
+  | { ok: false; errors: Record<string, string>; attachmentProblem?: { problem: AttachmentProblem; filename?: string } };
+
+/**
+ * The SPL-ticket submission: validate with the form's schema, check files by content, attach the
+ * order's summary when the app may read orders, then create the ticket once.
+ */
+export async function openTicket(
+  db: Db,
+  context: { shop: string; scopes: string[]; admin: AdminGraphql; shopInfo: ShopInfo; appVersion: string },
+  fields: Record<string, string>,
+  files: UploadedFile[],
+): Promise<OpenTicketResult> {
+  const parsed = ticketFormSchema.safeParse(fields);
+  const checked = checkAttachments(files);
+  if (!parsed.success || !checked.ok) {
+    return {
+      ok: false,
+      errors: parsed.success ? {} : fieldErrors(parsed.error),
+      ...(checked.ok ? {} : { attachmentProblem: { problem: checked.problem, filename: checked.filename } }),
+    };
+  }
+  const input = parsed.data;
+  const order = input.orderId && context.scopes.includes("read_orders") ? await findOrder(context.admin, input.orderId) : undefined;
+  const locale = fields.locale ?? "en";
+  const diagnostics: Diagnostics = {
+    appVersion: context.appVersion,
+    shopPlan: context.shopInfo.plan,
+    locale,
+    timezone: context.shopInfo.timezone,
+  };
+  const { ticket } = await merchantTickets(db, context.shop).create({
+    ...input,
+    shopName: context.shopInfo.name,
+    locale,
+    diagnostics,
+    orderSummary: order === undefined ? null : (order ?? { found: false, query: input.orderId }),
+    attachments: checked.attachments,
+  });
+  return { ok: true, ticketId: ticket.id, number: ticket.number, orderFound: order === undefined ? null : order !== null };
+}

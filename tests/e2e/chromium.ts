@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium; a missing browser fails the run rather than skipping the tests. */
+export function assertChromium() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (the e2e tests need it)`);
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), "spl-chromium-"))}`,
+    ],
+  });
+}
+
+/** A merchant's browser: a desktop user agent (Shopify's library turns bots away) and a language. */
+export function merchantContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
+  return browser.newContext({
+    locale,
+    userAgent:
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+}
