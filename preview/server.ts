@@ -25,7 +25,9 @@ function previewRoutes(apiKey: string, apiSecret: string) {
         const { token } = await mintSessionToken(shop.domain, apiKey, apiSecret);
         const locale = resolveLocale(String(req.query.locale ?? req.acceptsLanguages()[0]));
         const params = new URLSearchParams({ embedded: "1", shop: shop.domain, host: adminHost(shop.domain), locale, id_token: token });
-        return res.redirect(`/app?${params}`);
+        // Like an admin deep link (…/apps/spl-support/app/support/tickets/ID): the app opens at that path.
+        const path = String(req.query.path ?? "/app");
+        return res.redirect(`${path.startsWith("/app") ? path : "/app"}?${params}`);
       }
       if (req.method === "GET" && req.path === "/preview/session-token") {
         const shop = demoShop(String(req.query.shop ?? ""));

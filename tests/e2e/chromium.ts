@@ -1,12 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Debian's Chromium; a missing browser fails the run rather than skipping the tests. */
+/** Debian's Chromium (Playwright gives each launch a fresh profile); a missing browser fails the run. */
 export function assertChromium() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (the e2e tests need it)`);
@@ -25,7 +22,6 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), "spl-chromium-"))}`,
     ],
   });
 }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { uniqueShop } from "../helpers/shopify";
+import { PNG_BYTES, newTicket } from "../helpers/tickets";
+
+describe("a merchant's tickets", () => {
+  it("numbers a new ticket, shows it as Unread and tells SPL's inbox in the same write", async () => {
+    const shop = uniqueShop();
+    const { ticket, created } = await merchantTickets(db, shop).create(newTicket());
+    expect(created).toBe(true);
+    expect(ticket.number).toBeGreaterThan(1000);
+    const { tickets } = await merchantTickets(db, shop).list();
+    expect(tickets).toMatchObject([{ id: ticket.id, status: "unread", category: "order_sync" }]);
+    const emails = await db.outboxEmail.findMany({ where: { body: { contains: shop } } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.subject).toContain(`SPL-${ticket.number}`);
+  });
+
+  it("makes one ticket from a double submit of the same form", async () => {
+    const shop = uniqueShop();
+    const form = newTicket();
+    const results = await Promise.all([merchantTickets(db, shop).create(form), merchantTickets(db, shop).create(form)]);
+    expect(new Set(results.map((result) => result.ticket.id)).size).toBe(1);
+    expect(await db.ticket.count({ where: { shop } })).toBe(1);
+  });
+
+  it("gives every ticket its own number under concurrent submits", async () => {
+    const shop = uniqueShop();
+    const tickets = await Promise.all(Array.from({ length: 20 }, () => merchantTickets(db, shop).create(newTicket())));
+    const numbers = tickets.map(({ ticket }) => ticket.number);
+    expect(new Set(numbers).size).toBe(20);
+  });
+
+  it("leaves no half-made ticket when a write fails", async () => {
+    const shop = uniqueShop();
+    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: "image/png", bytes: undefined as unknown as Uint8Array }] });
+    await expect(merchantTickets(db, shop).create(broken)).rejects.toThrow();
+    expect(await db.ticket.count({ where: { shop } })).toBe(0);
+    expect(await db.attachment.count({ where: { shop } })).toBe(0);
+    expect(await db.outboxEmail.count({ where: { body: { contains: shop } } })).toBe(0);
+  });
+
+  it("keeps attachments with the ticket and serves them only to their shop", async () => {
+    const shop = uniqueShop();
+    const { ticket } = await merchantTickets(db, shop).create(
+      newTicket({ attachments: [{ filename: "screen.png", contentType: "image/png", bytes: PNG_BYTES }] }),
+    );
+    const detail = await merchantTickets(db, shop).get(ticket.id);
+    expect(detail?.attachments).toMatchObject([{ filename: "screen.png", contentType: "image/png", size: PNG_BYTES.byteLength }]);
+    const attachmentId = detail!.attachments[0]!.id;
+    expect(await merchantTickets(db, shop).attachment(attachmentId)).not.toBeNull();
+    expect(await merchantTickets(db, uniqueShop("other")).attachment(attachmentId)).toBeNull();
+  });
+
+  it("never lets another shop read or answer a ticket, even with its id", async () => {
+    const owner = uniqueShop("owner");
+    const intruder = uniqueShop("intruder");
+    const { ticket } = await merchantTickets(db, owner).create(newTicket());
+    await merchantTickets(db, intruder).create(newTicket());
+    expect(await merchantTickets(db, intruder).get(ticket.id)).toBeNull();
+    expect(await merchantTickets(db, intruder).reply(ticket.id, "let me in")).toBeNull();
+    const { tickets } = await merchantTickets(db, intruder).list();
+    expect(tickets.map((row) => row.id)).not.toContain(ticket.id);
+    expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(0);
+  });
+
+  it("reopens a closed ticket when the merchant replies", async () => {
+    const shop = uniqueShop();
+    const { ticket } = await merchantTickets(db, shop).create(newTicket());
+    await db.ticket.update({ where: { id: ticket.id }, data: { status: "closed", closedAt: new Date() } });
+    expect((await merchantTickets(db, shop).get(ticket.id))?.status).toBe("closed");
+    await merchantTickets(db, shop).reply(ticket.id, "It happened again today.");
+    const reopened = await merchantTickets(db, shop).get(ticket.id);
+    expect(reopened?.status).toBe("in_progress");
+    expect(reopened?.messages.map((message) => message.body)).toEqual(["It happened again today."]);
+  });
+
+  it("pages the log newest first without skipping or repeating tickets", async () => {
+    const shop = uniqueShop();
+    const created: number[] = [];
+    for (let index = 0; index < 25; index++) created.push((await merchantTickets(db, shop).create(newTicket())).ticket.number);
+    const first = await merchantTickets(db, shop).list();
+    const second = await merchantTickets(db, shop).list({ cursor: first.nextCursor });
+    expect(first.tickets).toHaveLength(20);
+    expect(second.tickets).toHaveLength(5);
+    expect(second.nextCursor).toBeNull();
+    const seen = [...first.tickets, ...second.tickets].map((ticket) => ticket.number);
+    expect(seen).toEqual([...created].reverse());
+  });
+
+  it("filters the log by number, status and creation date", async () => {
+    const shop = uniqueShop();
+    const store = merchantTickets(db, shop);
+    const { ticket: a } = await store.create(newTicket());
+    const { ticket: b } = await store.create(newTicket());
+    await db.ticket.update({ where: { id: b.id }, data: { status: "resolved", createdAt: new Date("2026-01-15T10:00:00Z") } });
+    expect((await store.list({ number: a.number })).tickets.map((t) => t.id)).toEqual([a.id]);
+    expect((await store.list({ status: "closed" })).tickets.map((t) => t.id)).toEqual([b.id]);
+    expect((await store.list({ status: "unread" })).tickets.map((t) => t.id)).toEqual([a.id]);
+    const january = await store.list({ createdFrom: new Date("2026-01-15T00:00:00Z"), createdBefore: new Date("2026-01-16T00:00:00Z") });
+    expect(january.tickets.map((t) => t.id)).toEqual([b.id]);
+  });
+
+  it("records a guide visit for the shop", async () => {
+    const shop = uniqueShop();
+    await merchantTickets(db, shop).recordGuideVisit("payout");
+    expect(await db.guideVisit.findMany({ where: { shop }, select: { category: true } })).toEqual([{ category: "payout" }]);
+  });
+});
