@@ -16,6 +16,7 @@ export function createI18n(locale: Locale, resources: LocaleResources): i18n {
     interpolation: { escapeValue: false }, // React escapes; merchant text is never HTML
     initAsync: false,
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -1,3 +1,4 @@
+import type { i18n } from "i18next";
 import { config } from "~/config.server";
 import { createI18n } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
@@ -15,9 +16,21 @@ interface TicketFacts {
   locale: string;
 }
 
+const translators = new Map<Locale, i18n["t"]>();
+
+/** One translator per language for the process: emails are written on the ticket's hot path. */
+function translator(locale: Locale): i18n["t"] {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createI18n(locale, resourcesFor(locale)).t;
+    translators.set(locale, t);
+  }
+  return t;
+}
+
 /** SPL's team reads new-ticket alerts in English, whatever the merchant's language. */
 export function ticketCreatedEmail(ticket: TicketFacts): Email {
-  const { t } = createI18n("en", resourcesFor("en"));
+  const t = translator("en");
   const number = formatTicketNumber(ticket.number);
   return {
     to: config().SPL_SUPPORT_INBOX,
@@ -35,7 +48,7 @@ export function ticketCreatedEmail(ticket: TicketFacts): Email {
 
 /** The merchant hears about an agent's reply in the language they wrote the ticket in. */
 export function agentReplyEmail(ticket: TicketFacts, reply: string, locale: Locale): Email {
-  const { t } = createI18n(locale, resourcesFor(locale));
+  const t = translator(locale);
   const number = formatTicketNumber(ticket.number);
   return {
     to: ticket.contactEmail,

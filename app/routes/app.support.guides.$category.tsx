@@ -9,7 +9,7 @@ import { GuideView } from "~/components/guides/GuideView";
 import { db } from "~/db.server";
 import { resolveLocale } from "~/i18n/locales";
 import { authenticate } from "~/shopify.server";
-import { fetchShopInfo } from "~/shopify/admin-data.server";
+import { shopInfoFor } from "~/shopify/admin-data.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { isCategoryId, routeOf } from "~/support/taxonomy";
 
@@ -19,7 +19,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!isCategoryId(category) || routeOf(category) !== "tiktok_guide") return data({ category: null, shopName: "" }, { status: 404 });
   // Counted once per routing from the Support page, so SPL sees problems solved without a ticket.
   if (new URL(request.url).searchParams.get("from") === "triage") await merchantTickets(db, session.shop).recordGuideVisit(category);
-  const { name } = await fetchShopInfo(admin);
+  const { name } = await shopInfoFor(session.shop, admin);
   return { category, shopName: name };
 };
 

@@ -10,7 +10,7 @@ import { AttachmentPicker } from "~/components/support/AttachmentPicker";
 import { APP_VERSION } from "~/app-version";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
-import { fetchShopInfo } from "~/shopify/admin-data.server";
+import { shopInfoFor } from "~/shopify/admin-data.server";
 import { MAX_ATTACHMENTS } from "~/support/tickets/attachments";
 import { readTicketForm } from "~/support/tickets/multipart.server";
 import { openTicket } from "~/support/tickets/open-ticket.server";
@@ -18,8 +18,8 @@ import { DESCRIPTION_MAX, DESCRIPTION_MIN, fieldErrors, ticketFormSchema } from 
 import { SPL_CATEGORIES, isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
-  const shopInfo = await fetchShopInfo(admin);
+  const { admin, session } = await authenticate.admin(request);
+  const shopInfo = await shopInfoFor(session.shop, admin);
   const requested = new URL(request.url).searchParams.get("category");
   const category = isCategoryId(requested) && routeOf(requested) === "spl_ticket" ? requested : null;
   return { shopInfo, category, appVersion: APP_VERSION, idempotencyKey: randomUUID() };
@@ -30,7 +30,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { fields, files } = await readTicketForm(request);
   const result = await openTicket(
     db,
-    { shop: session.shop, scopes: (session.scope ?? "").split(","), admin, shopInfo: await fetchShopInfo(admin), appVersion: APP_VERSION },
+    { shop: session.shop, scopes: (session.scope ?? "").split(","), admin, shopInfo: await shopInfoFor(session.shop, admin), appVersion: APP_VERSION },
     fields,
     files,
   );

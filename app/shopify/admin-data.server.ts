@@ -57,6 +57,21 @@ export interface ShopInfo {
   timezone: string | null;
 }
 
+const SHOP_INFO_TTL_MS = 5 * 60_000;
+const shopInfoCache = new Map<string, { info: ShopInfo; expiresAt: number }>();
+
+/**
+ * The shop's name, contact and plan change rarely: keep them for a few minutes per shop instead of
+ * calling the Admin API on every form load and submission.
+ */
+export async function shopInfoFor(shop: string, admin: AdminGraphql): Promise<ShopInfo> {
+  const cached = shopInfoCache.get(shop);
+  if (cached && cached.expiresAt > Date.now()) return cached.info;
+  const info = await fetchShopInfo(admin);
+  shopInfoCache.set(shop, { info, expiresAt: Date.now() + SHOP_INFO_TTL_MS });
+  return info;
+}
+
 export async function fetchShopInfo(admin: AdminGraphql): Promise<ShopInfo> {
   const response = await admin.graphql(SHOP_INFO);
   const { shop } = shopInfoSchema.parse(await response.json()).data;
@@ -90,10 +105,24 @@ function orderSearchQuery(orderId: string) {
   return /^\d{1,8}$/.test(digits) ? `name:${digits}` : cleaned;
 }
 
-/** A merchant's order by Shopify number (#1001) or the TikTok order id SPL tags orders with. */
+/**
+ * The order page's "Report a problem to SPL" link passes Shopify's numeric order id; a plain text
+ * search may not match it, Shopify's documented id: filter does.
+ */
+function orderIdQuery(orderId: string) {
+  const digits = orderId.trim();
+  return /^\d{9,19}$/.test(digits) ? `id:${digits}` : null;
+}
+
+async function firstOrder(admin: AdminGraphql, query: string) {
+  const response = await admin.graphql(ORDER_LOOKUP, { variables: { query } });
+  return orderLookupSchema.parse(await response.json()).data.orders.nodes[0] ?? null;
+}
+
+/** A merchant's order by Shopify number (#1001), the TikTok order id SPL tags orders with, or Shopify's order id. */
 export async function findOrder(admin: AdminGraphql, orderId: string): Promise<OrderSummary | null> {
-  const response = await admin.graphql(ORDER_LOOKUP, { variables: { query: orderSearchQuery(orderId) } });
-  const order = orderLookupSchema.parse(await response.json()).data.orders.nodes[0];
+  const byId = orderIdQuery(orderId);
+  const order = (await firstOrder(admin, orderSearchQuery(orderId))) ?? (byId ? await firstOrder(admin, byId) : null);
   if (!order) return null;
   return {
     found: true,

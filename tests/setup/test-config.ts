@@ -2,7 +2,7 @@ import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-help
 
 /** The configuration tests run the app with; the Shopify values match the library's test helpers. */
 export const TEST_CONFIG = {
-  NODE_ENV: "test",
+  NODE_ENV: "test" as const,
   SHOPIFY_API_KEY: API_KEY,
   SHOPIFY_API_SECRET: API_SECRET_KEY,
   SHOPIFY_APP_URL: APP_URL,

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench:support`: the merchant Support page's figures.
+ *  - ticket creation through the built server from concurrent clients, on SQLite and PostgreSQL,
+ *    then a count of the tickets made (no lost or duplicated number);
+ *  - the Ticket Log's first page for a shop with 100,000 tickets (server time of the route's query);
+ *  - the Support page in Chromium: JavaScript shipped (gzipped) and largest contentful paint.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { createDb, type Db } from "~/db.server";
+import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { startPreviewProcess } from "../preview/process";
+import { DEMO_SHOP } from "../preview/demo-shops";
+import { freshPostgresUrl, freshSqliteUrl, migrate } from "../tests/setup/databases";
+import { launchChromium, merchantContext } from "../tests/e2e/chromium";
+import { percentile, report } from "./lib";
+
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const LOG_TICKETS = 100_000;
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+const postgresServer = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function sessionTokenSource(baseURL: string) {
+  let token = "";
+  let expiresAt = 0;
+  return async () => {
+    if (Date.now() > expiresAt - 20_000) {
+      const response = await fetch(`${baseURL}/preview/session-token?shop=${DEMO_SHOP.domain}`);
+      ({ token, expiresAt } = (await response.json()) as { token: string; expiresAt: number });
+    }
+    return token;
+  };
+}
+
+/** One merchant after another submitting the ticket form, as the browser does (a .data POST). */
+async function createTickets(baseURL: string) {
+  const token = await sessionTokenSource(baseURL);
+  const latencies: number[] = [];
+  let failures = 0;
+  const deadline = Date.now() + DURATION_MS;
+  const client = async () => {
+    while (Date.now() < deadline) {
+      const form = new FormData();
+      form.set("category", "order_sync");
+      form.set("description", "Benchmark: a TikTok order did not reach Shopify and the customer is waiting.");
+      form.set("contactEmail", "bench@example.com");
+      form.set("idempotencyKey", randomUUID());
+      form.set("locale", "en");
+      const started = performance.now();
+      const response = await fetch(`${baseURL}/app/support/new.data`, {
+        method: "POST",
+        body: form,
+        headers: { Authorization: `Bearer ${await token()}`, "User-Agent": USER_AGENT },
+        redirect: "manual",
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      if (response.status >= 400) failures += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - started) / 1000;
+  return { succeeded: latencies.length - failures, failures, perSecond: (latencies.length - failures) / seconds, latencies };
+}
+
+async function countTickets(db: Db) {
+  const rows = await db.ticket.findMany({ where: { description: { startsWith: "Benchmark:" } }, select: { number: true } });
+  const numbers = rows.map((row) => row.number);
+  return { count: numbers.length, distinct: new Set(numbers).size, span: numbers.length ? Math.max(...numbers) - Math.min(...numbers) + 1 : 0 };
+}
+
+async function seedLog(db: Db, shop: string) {
+  const start = Date.now() - LOG_TICKETS * 60_000;
+  for (let offset = 0; offset < LOG_TICKETS; offset += 1000) {
+    await db.ticket.createMany({
+      data: Array.from({ length: 1000 }, (_, i) => {
+        const n = offset + i;
+        return {
+          number: 50_000_000 + n,
+          shop,
+          shopName: "Busy Shop",
+          status: ["new", "open", "pending_merchant", "resolved", "closed"][n % 5]!,
+          category: "order_sync",
+          description: `Seeded ticket ${n}`,
+          contactEmail: "busy@example.com",
+          locale: "en",
+          diagnostics: "{}",
+          idempotencyKey: `seed-${n}`,
+          searchText: `spl-${50_000_000 + n} seeded ticket ${n}`,
+          createdAt: new Date(start + n * 60_000),
+          lastActivityAt: new Date(start + n * 60_000),
+        };
+      }),
+    });
+  }
+}
+
+async function ticketLogFirstPage(db: Db) {
+  const shop = `busy-${Date.now()}.myshopify.com`;
+  await seedLog(db, shop);
+  const store = merchantTickets(db, shop);
+  const timings: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const started = performance.now();
+    await store.list(i % 3 === 0 ? { status: "in_progress" } : {});
+    timings.push(performance.now() - started);
+  }
+  return percentile(timings.slice(20), 95);
+}
+
+async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: string) {
+  console.log(`\n== ${kind}`);
+  migrate(databaseUrl);
+  const preview = await startPreviewProcess(databaseUrl);
+  const db = createDb(databaseUrl);
+  const results: boolean[] = [];
+  try {
+    const run = await createTickets(preview.baseURL);
+    const counted = await countTickets(db);
+    console.log(`${run.succeeded} tickets created by ${CLIENTS} clients in ${DURATION_MS / 1000} s, ${run.failures} failed requests; p50 ${percentile(run.latencies, 50).toFixed(1)} ms`);
+    results.push(report(`${kind} ticket creation throughput`, run.perSecond, "tickets/s", { min: 300 }));
+    results.push(report(`${kind} ticket creation p99`, percentile(run.latencies, 99), "ms", { max: 100 }));
+    const intact = counted.count === run.succeeded && counted.distinct === counted.count && counted.span === counted.count;
+    console.log(`${intact ? "PASS" : "FAIL"}  ${kind} numbering: ${counted.count} tickets stored, ${counted.distinct} distinct numbers, span ${counted.span} (no loss, duplicate or gap)`);
+    results.push(intact);
+  } finally {
+    preview.stop();
+  }
+  results.push(report(`${kind} ticket log first page p95 (100,000 tickets)`, await ticketLogFirstPage(db), "ms", { max: 30 }));
+  await db.$disconnect();
+  return results;
+}
+
+async function measureSupportPage() {
+  console.log("\n== Support page in Chromium");
+  const databaseUrl = freshSqliteUrl();
+  migrate(databaseUrl);
+  const preview = await startPreviewProcess(databaseUrl);
+  const browser = await launchChromium();
+  try {
+    const page = await (await merchantContext(browser)).newPage();
+    await page.goto(preview.baseURL, { waitUntil: "networkidle" });
+    const metrics = await page.evaluate(async () => {
+      const lcp = await new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]!.startTime);
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+      });
+      const scripts = performance
+        .getEntriesByType("resource")
+        .filter((entry) => (entry as PerformanceResourceTiming).name.endsWith(".js")) as PerformanceResourceTiming[];
+      return { lcp, jsBytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0), scripts: scripts.length };
+    });
+    console.log(`${metrics.scripts} JavaScript files`);
+    return [
+      report("JavaScript shipped (gzipped)", metrics.jsBytes / 1024, "KB", { max: 250 }),
+      report("Largest contentful paint", metrics.lcp, "ms", { max: 1000 }),
+    ];
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+}
+
+if (!existsSync("build/server/index.js") || process.argv.includes("--build")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+const results = [...(await measureSupportPage()), ...(await measureDatabase("SQLite", freshSqliteUrl()))];
+try {
+  const postgres = await freshPostgresUrl(postgresServer);
+  try {
+    results.push(...(await measureDatabase("PostgreSQL", postgres.url)));
+  } finally {
+    await postgres.drop();
+  }
+} catch (error) {
+  console.log(`\nFAIL  PostgreSQL not measured (${(error as Error).message}); set TEST_POSTGRES_URL`);
+  results.push(false);
+}
+console.log(`\n${results.filter(Boolean).length} of ${results.length} targets met`);
+process.exit(0);
