@@ -4,7 +4,7 @@ import { enqueueEmail } from "~/notifications/outbox.server";
 import type { CategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
-import { nextTicketNumber, saveAttachments, searchTextOf } from "./ticket-store.server";
+import { attachmentRows, nextTicketNumber, searchTextOf } from "./ticket-store.server";
 import { merchantStatus, statusAfterMerchantReply, statusesShownAs, type MerchantStatus, type TicketStatus } from "./status";
 import type { TicketForm } from "./ticket-input";
 
@@ -44,8 +44,6 @@ export function merchantTickets(db: Db, shop: string) {
   return {
     /** Creates the ticket once per idempotency key: a double submit returns the first ticket. */
     async create(input: NewTicket) {
-      const existing = await db.ticket.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey: input.idempotencyKey } } });
-      if (existing) return { ticket: existing, created: false };
       try {
         const ticket = await db.$transaction(async (tx) => {
           const number = await nextTicketNumber(tx);
@@ -67,16 +65,16 @@ export function merchantTickets(db: Db, shop: string) {
               diagnostics: JSON.stringify(input.diagnostics),
               idempotencyKey: input.idempotencyKey,
               searchText: searchTextOf({ number, shop, shopName: input.shopName, orderId: input.orderId, text: input.description }),
+              events: { create: { actorType: "merchant", action: "created", toValue: "new" } },
+              attachments: { create: attachmentRows(shop, input.attachments) },
             },
           });
-          await tx.auditEvent.create({ data: { ticketId: created.id, actorType: "merchant", action: "created", toValue: "new" } });
-          await saveAttachments(tx, { ticketId: created.id, shop }, input.attachments);
           await enqueueEmail(tx, ticketCreatedEmail(created));
           return created;
         });
         return { ticket, created: true };
       } catch (error) {
-        // Two submits raced past the lookup: the loser returns the winner's ticket.
+        // The same form submitted again (double click, retried request): return the first ticket.
         if (!isUniqueViolation(error)) throw error;
         const winner = await db.ticket.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey: input.idempotencyKey } } });
         if (!winner) throw error;
@@ -143,7 +141,7 @@ export function merchantTickets(db: Db, shop: string) {
         const ticket = await tx.ticket.findFirst({ where: ownTicket(id) });
         if (!ticket) return null;
         const message = await tx.message.create({ data: { ticketId: id, shop, authorType: "merchant", body } });
-        await saveAttachments(tx, { ticketId: id, shop, messageId: message.id }, attachments);
+        await tx.attachment.createMany({ data: attachmentRows(shop, attachments).map((row) => ({ ...row, ticketId: id, messageId: message.id })) });
         const status = statusAfterMerchantReply(ticket.status as TicketStatus);
         const now = new Date();
         await tx.ticket.update({

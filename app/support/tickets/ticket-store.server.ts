@@ -11,25 +11,16 @@ export async function nextTicketNumber(tx: Tx): Promise<number> {
   return counter.value;
 }
 
-export async function saveAttachments(
-  tx: Tx,
-  owner: { ticketId: string; shop: string; messageId?: string },
-  attachments: CheckedAttachment[],
-) {
-  for (const file of attachments) {
-    await tx.attachment.create({
-      data: {
-        ticketId: owner.ticketId,
-        messageId: owner.messageId ?? null,
-        shop: owner.shop,
-        filename: file.filename,
-        contentType: file.contentType,
-        size: file.bytes.byteLength,
-        sha256: createHash("sha256").update(file.bytes).digest("hex"),
-        data: Buffer.from(file.bytes),
-      },
-    });
-  }
+/** Attachment rows for a ticket's nested create, or with ticketId added, for a reply's. */
+export function attachmentRows(shop: string, attachments: CheckedAttachment[]) {
+  return attachments.map((file) => ({
+    shop,
+    filename: file.filename,
+    contentType: file.contentType,
+    size: file.bytes.byteLength,
+    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    data: Buffer.from(file.bytes),
+  }));
 }
 
 /** The lower-cased text agents search: number, shop, order and what the merchant wrote. */
