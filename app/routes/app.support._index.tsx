@@ -13,8 +13,10 @@ import { MAX_TEXT_LENGTH } from "~/support/triage";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  // The order page's "Report a problem to SPL" link opens this page with the order filled in.
-  return { orderId: new URL(request.url).searchParams.get("orderId") ?? "" };
+  // The order page's "Report a problem to SPL" admin link opens this page with the order's id.
+  const params = new URL(request.url).searchParams;
+  const orderId = (params.get("orderId") ?? params.get("id") ?? "").replace(/^gid:\/\/shopify\/Order\//, "");
+  return { orderId };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

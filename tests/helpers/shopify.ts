@@ -53,7 +53,13 @@ export function webhookRequest(path: string, topic: string, shop: string, payloa
 export async function respond(handler: (args: LoaderFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}) {
   try {
     const result = await handler({ request, params, context: {} });
-    return result instanceof Response ? result : Response.json(result);
+    if (result instanceof Response) return result;
+    // Remix's `data(value, { status })`, as the server would send it.
+    if (result && typeof result === "object" && "type" in result && result.type === "DataWithResponseInit") {
+      const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null };
+      return Response.json(data, init ?? undefined);
+    }
+    return Response.json(result);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
