@@ -3,7 +3,17 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { db } from "./db.server";
+import { startOutboxWorker, type OutboxWorker } from "./notifications/outbox-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+
+declare global {
+  var __outboxWorker: OutboxWorker | undefined;
+}
+
+// Every app process delivers the outbox; the global keeps dev-server reloads from starting a second
+// worker. Tests run their own workers; OUTBOX_WORKER=off leaves delivery to other processes.
+if (process.env.OUTBOX_WORKER !== "off" && !process.env.VITEST) globalThis.__outboxWorker ??= startOutboxWorker(db);
 
 const STREAM_TIMEOUT_MS = 5_000;
 

@@ -99,9 +99,11 @@ async function seedLog(db: Db, shop: string) {
   }
 }
 
-async function ticketLogFirstPage(db: Db) {
+async function ticketLogFirstPage(db: Db, kind: "SQLite" | "PostgreSQL") {
   const shop = `busy-${Date.now()}.myshopify.com`;
   await seedLog(db, shop);
+  // A live database has statistics for its planner; a bulk load must refresh them as autovacuum would.
+  await db.$executeRawUnsafe(kind === "PostgreSQL" ? 'ANALYZE "Ticket"' : "ANALYZE");
   const store = merchantTickets(db, shop);
   const timings: number[] = [];
   for (let i = 0; i < 300; i++) {
@@ -130,7 +132,7 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
   } finally {
     preview.stop();
   }
-  results.push(report(`${kind} ticket log first page p95 (100,000 tickets)`, await ticketLogFirstPage(db), "ms", { max: 30 }));
+  results.push(report(`${kind} ticket log first page p95 (100,000 tickets)`, await ticketLogFirstPage(db, kind), "ms", { max: 30 }));
   await db.$disconnect();
   return results;
 }

@@ -15,11 +15,18 @@ run("npx", ["prisma", "migrate", "deploy"]);
 
 const { createDb } = await import("~/db.server");
 const { seedDemoShops, seedDemoTickets } = await import("./seed");
+const { seedDemoAgent, DEMO_AGENT } = await import("./demo-agent");
 const db = createDb(process.env.DATABASE_URL!);
 await seedDemoShops(db);
+await seedDemoAgent(db);
 await seedDemoTickets(db);
 await db.$disconnect();
 
+// The sink is up before the app, whose outbox worker starts sending as soon as it loads.
+const { startSmtpSink } = await import("./smtp-sink");
+const mailbox = await startSmtpSink(smtpPort);
 const { startPreviewServer } = await import("./server");
-await startPreviewServer(port);
+await startPreviewServer(port, mailbox);
 console.log(`\nSPL Support preview: open http://localhost:${port}/ (demo shop: demo-shop.myshopify.com)`);
+console.log(`Agent console: http://localhost:${port}/agent (sign in as ${DEMO_AGENT.email} / ${DEMO_AGENT.password})`);
+console.log(`Emails the app sends (SMTP sink on 127.0.0.1:${smtpPort}): http://localhost:${port}/preview/mailbox`);

@@ -7,6 +7,7 @@ import { resolveLocale } from "~/i18n/locales";
 import { adminApiHandlers } from "./admin-api-mock";
 import { DEMO_SHOP, demoShop } from "./demo-shops";
 import { adminHost, mintSessionToken } from "./session-token";
+import type { SmtpSink } from "./smtp-sink";
 
 const APP_BRIDGE_CDN = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
 const STANDIN_PATH = "/preview/app-bridge.js";
@@ -14,9 +15,10 @@ const standin = readFileSync(path.join(import.meta.dirname, "app-bridge-standin.
 
 /**
  * Stand-ins for what Shopify admin gives an embedded app: the admin's redirect into the app with a
- * session token, the token endpoint App Bridge would call, and App Bridge itself.
+ * session token, the token endpoint App Bridge would call, and App Bridge itself; and the mailbox
+ * of the emails the app sent to the preview's SMTP sink.
  */
-function previewRoutes(apiKey: string, apiSecret: string) {
+function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (req.method === "GET" && req.path === "/") {
@@ -36,6 +38,11 @@ function previewRoutes(apiKey: string, apiSecret: string) {
       }
       if (req.method === "GET" && req.path === STANDIN_PATH) {
         return res.type("application/javascript").send(standin);
+      }
+      if (req.method === "GET" && req.path === "/preview/mailbox") {
+        // JSON, never HTML: email text is the merchant's own words.
+        res.set("X-Content-Type-Options", "nosniff");
+        return res.json({ smtp: mailbox.url, messages: mailbox.messages() });
       }
       next();
     } catch (error) {
@@ -65,13 +72,13 @@ function useAppBridgeStandin(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-export async function startPreviewServer(port: number): Promise<Server> {
+export async function startPreviewServer(port: number, mailbox: SmtpSink): Promise<Server> {
   const apiKey = process.env.SHOPIFY_API_KEY!;
   const apiSecret = process.env.SHOPIFY_API_SECRET!;
   // MSW must patch fetch before the Shopify library, inside the build, captures it.
   setupServer(...adminApiHandlers).listen({ onUnhandledRequest: "bypass" });
   const { createAppServer } = await import("../server/app-server.mjs");
-  const app = await createAppServer({ before: [previewRoutes(apiKey, apiSecret), useAppBridgeStandin] });
+  const app = await createAppServer({ before: [previewRoutes(apiKey, apiSecret, mailbox), useAppBridgeStandin] });
   return new Promise((resolve) => {
     const server = app.listen(port, "127.0.0.1", () => resolve(server));
   });

@@ -6,7 +6,7 @@ import { TEST_CONFIG } from "../setup/test-config";
 
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${PORT}`;
-const env = { ...process.env, ...TEST_CONFIG, NODE_ENV: "production" as const, PORT: String(PORT), DATABASE_URL: inject("databaseUrl") };
+const env = { ...process.env, ...TEST_CONFIG, NODE_ENV: "production" as const, OUTBOX_WORKER: "off", PORT: String(PORT), DATABASE_URL: inject("databaseUrl") };
 const browserHeaders = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" };
 
 let server: ChildProcess;

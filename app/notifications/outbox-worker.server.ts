@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import nodemailer, { type SendMailOptions } from "nodemailer";
+import { config } from "~/config.server";
+import type { Db } from "~/db.server";
+
+/**
+ * Delivers the outbox. Every app process runs a worker; they share the table safely:
+ *
+ * - a worker claims one due row at a time with a conditional update (still pending, unchanged
+ *   since it was read, lease free or expired), so exactly one worker holds it;
+ * - the claim counts the attempt and sets a lease (lockedUntil): if the worker dies mid-send, the
+ *   row is due again once the lease expires and another worker delivers it;
+ * - after SMTP accepts the message the row is marked sent, guarded by lockedBy.
+ *
+ * Delivery is at-least-once: a crash after the SMTP server accepted the message but before the row
+ * is marked sent means it is sent again after the lease. Each email therefore carries a Message-ID
+ * derived from its outbox id, the same on every attempt, which receiving servers deduplicate on.
+ */
+
+/** What the worker needs of a nodemailer transport. */
+export interface MailTransport {
+  sendMail(mail: SendMailOptions): Promise<unknown>;
+}
+
+export interface Backoff {
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface DeliveryOptions {
+  workerId: string;
+  now?: Date;
+  batchSize?: number;
+  /** Longer than the slowest SMTP exchange (see the transport's timeouts), or a live send is retried. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  backoff?: Backoff;
+  from?: string;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+const DEFAULTS = {
+  batchSize: 20,
+  leaseMs: 5 * 60_000,
+  maxAttempts: 10,
+  // 30 s, 1 min, 2 min … capped at 1 h: ten attempts span about three hours of outage.
+  backoff: { baseMs: 30_000, maxMs: 60 * 60_000 },
+};
+
+const MAX_ERROR_LENGTH = 1_000;
+
+/** The wait before attempt number `attempts + 1`: doubling from the base, never above the cap. */
+export function retryDelay(attempts: number, backoff: Backoff): number {
+  return Math.min(backoff.baseMs * 2 ** Math.max(attempts - 1, 0), backoff.maxMs);
+}
+
+/** The same on every attempt, so a resend after a crash is recognisable as the same email. */
+export function outboxMessageId(outboxId: string, from: string): string {
+  return `<outbox.${outboxId}@${from.split("@")[1] ?? "localhost"}>`;
+}
+
+export function createSmtpTransport(url: string): MailTransport {
+  // Bounded well inside the lease, so a hung connection fails before another worker may retry.
+  return nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+}
+
+/**
+ * One pass over the due emails; each is claimed, sent and settled before the next. `now` is when
+ * the pass starts; its clock runs on from there, so a lease taken late in a slow batch still lasts.
+ */
+export async function deliverDueEmails(db: Db, transport: MailTransport, options: DeliveryOptions): Promise<DeliveryResult> {
+  const { workerId } = options;
+  const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
+  const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
+  const backoff = options.backoff ?? DEFAULTS.backoff;
+  const from = options.from ?? config().MAIL_FROM;
+  const startedAt = Date.now();
+  const clock = () => (options.now?.getTime() ?? startedAt) + Date.now() - startedAt;
+  const isDue = (at: number) => ({
+    status: "pending",
+    nextAttemptAt: { lte: new Date(at) },
+    OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date(at) } }],
+  });
+  const release = { lockedBy: null, lockedUntil: null };
+  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
+
+  const due = await db.outboxEmail.findMany({
+    where: isDue(clock()),
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    take: options.batchSize ?? DEFAULTS.batchSize,
+  });
+
+  for (const email of due) {
+    const claimedAt = clock();
+    // `attempts` as read: another worker's claim since then changed it, so this update matches nothing.
+    const unchanged = { id: email.id, attempts: email.attempts, ...isDue(claimedAt) };
+
+    // Only reachable when earlier attempts died mid-send: an email that crashes its worker every
+    // time must not take every process down forever.
+    if (email.attempts >= maxAttempts) {
+      const gaveUp = await db.outboxEmail.updateMany({
+        where: unchanged,
+        data: { status: "failed", lastError: email.lastError ?? "Every attempt stopped before it finished", ...release },
+      });
+      result.failed += gaveUp.count;
+      continue;
+    }
+
+    const claim = await db.outboxEmail.updateMany({
+      where: unchanged,
+      data: { lockedBy: workerId, lockedUntil: new Date(claimedAt + leaseMs), attempts: { increment: 1 } },
+    });
+    if (claim.count !== 1) continue;
+    const attempts = email.attempts + 1;
+    const mine = { id: email.id, lockedBy: workerId };
+
+    try {
+      await transport.sendMail({
+        from,
+        to: email.toAddress,
+        subject: email.subject,
+        text: email.body,
+        messageId: outboxMessageId(email.id, from),
+      });
+    } catch (error) {
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+      const givingUp = attempts >= maxAttempts;
+      await db.outboxEmail.updateMany({
+        where: mine,
+        data: givingUp
+          ? { status: "failed", lastError, ...release }
+          : { lastError, nextAttemptAt: new Date(clock() + retryDelay(attempts, backoff)), ...release },
+      });
+      if (givingUp) result.failed += 1;
+      else result.retrying += 1;
+      console.warn(`Outbox email ${email.id}: attempt ${attempts} of ${maxAttempts} failed: ${lastError}`);
+      continue;
+    }
+
+    const settled = await db.outboxEmail.updateMany({
+      where: mine,
+      data: { status: "sent", sentAt: new Date(clock()), lastError: null, ...release },
+    });
+    // Our lease ran out mid-send and another worker took the row over: it sends the same Message-ID.
+    if (settled.count !== 1) console.warn(`Outbox email ${email.id}: sent, but another worker had taken it over`);
+    result.sent += 1;
+  }
+  return result;
+}
+
+export interface OutboxWorkerOptions extends Omit<Partial<DeliveryOptions>, "now"> {
+  transport?: MailTransport;
+  pollMs?: number;
+}
+
+export interface OutboxWorker {
+  workerId: string;
+  /** Resolves once the pass in progress, if any, has finished. */
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox until stopped; a pass that found work is followed at once by the next. */
+export function startOutboxWorker(db: Db, options: OutboxWorkerOptions = {}): OutboxWorker {
+  const { transport = createSmtpTransport(config().SMTP_URL), pollMs = 5_000, ...delivery } = options;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<void> = Promise.resolve();
+
+  const tick = () => {
+    pass = deliverDueEmails(db, transport, { ...delivery, workerId }).then(
+      (result) => schedule(result.sent + result.retrying + result.failed > 0 ? 0 : pollMs),
+      (error: unknown) => {
+        console.error("Outbox worker pass failed; retrying", error);
+        schedule(pollMs);
+      },
+    );
+  };
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(tick, delay);
+    // The worker never keeps a process alive on its own: servers and scripts end as they would without it.
+    timer.unref();
+  };
+
+  schedule(0);
+  return {
+    workerId,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await pass;
+    },
+  };
+}

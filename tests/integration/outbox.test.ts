@@ -1,0 +1,181 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { agentReplyEmail, ticketCreatedEmail } from "~/notifications/emails.server";
+import { enqueueEmail, type Email } from "~/notifications/outbox.server";
+import {
+  createSmtpTransport,
+  deliverDueEmails,
+  outboxMessageId,
+  startOutboxWorker,
+  type DeliveryOptions,
+} from "~/notifications/outbox-worker.server";
+import { freePort } from "../../preview/process";
+import { startSmtpSink, type SmtpSink } from "../../preview/smtp-sink";
+import { TEST_CONFIG } from "../setup/test-config";
+import { privateDatabase, type PrivateDatabase } from "./fixtures/private-database";
+import { lineFrom, startFixture } from "./fixtures/processes";
+
+const FROM = TEST_CONFIG.MAIL_FROM;
+const SECOND = 1_000;
+const backoff = { baseMs: 10 * SECOND, maxMs: 30 * SECOND };
+
+let database: PrivateDatabase;
+let sink: SmtpSink;
+let warnings: MockInstance<typeof console.warn>;
+beforeAll(async () => {
+  database = await privateDatabase();
+});
+afterAll(() => database.close());
+beforeEach(async () => {
+  await database.db.outboxEmail.deleteMany();
+  sink = await startSmtpSink();
+  warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(async () => {
+  warnings.mockRestore();
+  await sink.close();
+});
+
+const facts = {
+  number: 1234,
+  shop: "negozio.myshopify.com",
+  shopName: "Negozio Demo",
+  category: "order_sync",
+  description: "Gli ordini TikTok non arrivano più.",
+  contactEmail: "titolare@example.it",
+  locale: "it",
+};
+
+async function enqueue(...emails: Email[]) {
+  await database.db.$transaction(async (tx) => {
+    for (const email of emails) await enqueueEmail(tx, email);
+  });
+  return database.db.outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
+}
+
+/** One pass of a worker talking SMTP to `url` (the sink unless said otherwise). */
+const deliver = ({ url, ...options }: Partial<DeliveryOptions> & { url?: string } = {}) =>
+  deliverDueEmails(database.db, createSmtpTransport(url ?? sink.url), { workerId: "worker-a", backoff, ...options });
+
+const outbox = () => database.db.outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
+const later = (ms: number) => new Date(Date.now() + ms);
+
+describe("the outbox worker", () => {
+  it("delivers each email once over SMTP, identified by its outbox id, and marks it sent", async () => {
+    const [row] = await enqueue(ticketCreatedEmail(facts));
+    expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+
+    expect(sink.messages()).toMatchObject([
+      { messageId: outboxMessageId(row!.id, FROM), from: FROM, to: [TEST_CONFIG.SPL_SUPPORT_INBOX], subject: "New ticket SPL-1234 from Negozio Demo" },
+    ]);
+    expect(await outbox()).toMatchObject([{ status: "sent", attempts: 1, lockedBy: null, lastError: null }]);
+  });
+
+  it("tells the merchant about an agent's reply in the merchant's language", async () => {
+    await enqueue(agentReplyEmail(facts, "Abbiamo ricollegato il tuo negozio: gli ordini ora arrivano.", "it"));
+    await deliver();
+
+    const [email] = sink.messages();
+    expect(email?.to).toEqual(["titolare@example.it"]);
+    expect(email?.subject).toBe("Il supporto SPL ha risposto al tuo ticket SPL-1234");
+    expect(email?.text).toContain("Ciao Negozio Demo");
+    expect(email?.text).toContain("Abbiamo ricollegato il tuo negozio: gli ordini ora arrivano.");
+    expect(email?.text).toContain("App > TikTok Shop – SPL > Supporto");
+  });
+
+  it("keeps every email through an SMTP outage, backing off, then delivers each exactly once", async () => {
+    const downUrl = `smtp://127.0.0.1:${await freePort()}`;
+    const rows = await enqueue(ticketCreatedEmail(facts), agentReplyEmail(facts, "Fatto.", "it"));
+
+    const waits: number[] = [];
+    let now = new Date();
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await deliver({ url: downUrl, now })).toEqual({ sent: 0, retrying: 2, failed: 0 });
+      const pending = await outbox();
+      expect(pending).toMatchObject([
+        { status: "pending", attempts: attempt, lockedBy: null, lastError: expect.stringMatching(/ECONNREFUSED/) },
+        { status: "pending", attempts: attempt, lockedBy: null, lastError: expect.stringMatching(/ECONNREFUSED/) },
+      ]);
+      const nextAttempt = Math.max(...pending.map((email) => email.nextAttemptAt.getTime()));
+      waits.push(Math.round((nextAttempt - now.getTime()) / SECOND));
+      expect(await deliver({ url: downUrl, now: new Date(nextAttempt - SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      now = new Date(nextAttempt);
+    }
+    // The wait doubles after each failure, up to the cap.
+    expect(waits).toEqual([10, 20, 30, 30]);
+
+    const back = await startSmtpSink(Number(new URL(downUrl).port));
+    try {
+      expect(await deliver({ url: back.url, now })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+      expect(await deliver({ url: back.url, now: new Date(now.getTime() + 3_600 * SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(back.messages().map((email) => email.messageId).sort()).toEqual(rows.map((row) => outboxMessageId(row.id, FROM)).sort());
+      expect(await outbox()).toMatchObject([
+        { status: "sent", attempts: 5, lastError: null },
+        { status: "sent", attempts: 5, lastError: null },
+      ]);
+    } finally {
+      await back.close();
+    }
+  });
+
+  it("gives up after the last attempt: the email is marked failed with the error, and never sent", async () => {
+    const downUrl = `smtp://127.0.0.1:${await freePort()}`;
+    await enqueue(ticketCreatedEmail(facts));
+    await deliver({ url: downUrl, maxAttempts: 2 });
+    const [retrying] = await outbox();
+    expect(await deliver({ url: downUrl, maxAttempts: 2, now: retrying!.nextAttemptAt })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+
+    const [failed] = await outbox();
+    expect(failed).toMatchObject({ status: "failed", attempts: 2, lockedBy: null, sentAt: null });
+    expect(failed!.lastError).toMatch(/ECONNREFUSED/);
+    expect(warnings).toHaveBeenLastCalledWith(expect.stringMatching(new RegExp(`${failed!.id}: attempt 2 of 2 failed: .*ECONNREFUSED`)));
+    expect(await deliver({ maxAttempts: 2, now: later(3_600 * SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(sink.messages()).toEqual([]);
+  });
+
+  it("delivers, once, an email whose worker died mid-send, after that worker's lease expires", async () => {
+    const [row] = await enqueue(ticketCreatedEmail(facts));
+    const crashing = startFixture("crashing-worker.ts", [String(60 * SECOND)], { DATABASE_URL: database.url });
+    await lineFrom(crashing, (line) => line === "sending");
+    crashing.kill("SIGKILL");
+
+    expect(await outbox()).toMatchObject([{ status: "pending", lockedBy: "crashing-worker", attempts: 1 }]);
+    expect(await deliver({ workerId: "worker-b" })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await deliver({ workerId: "worker-b", now: later(61 * SECOND) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliver({ workerId: "worker-b", now: later(200 * SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+
+    expect(sink.messages().map((email) => email.messageId)).toEqual([outboxMessageId(row!.id, FROM)]);
+    expect(await outbox()).toMatchObject([{ status: "sent", attempts: 2, lockedBy: null }]);
+  });
+
+  it("fails, without sending, an email that stopped its worker on every attempt", async () => {
+    const [row] = await enqueue(ticketCreatedEmail(facts));
+    await database.db.outboxEmail.update({ where: { id: row!.id }, data: { attempts: 3, lockedBy: "crashed", lockedUntil: later(-SECOND) } });
+
+    expect(await deliver({ maxAttempts: 3 })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await outbox()).toMatchObject([{ status: "failed", attempts: 3, lockedBy: null }]);
+    expect(sink.messages()).toEqual([]);
+  });
+
+  it("shares the work between concurrent workers without sending anything twice", async () => {
+    const rows = await enqueue(...Array.from({ length: 12 }, (_, i) => ticketCreatedEmail({ ...facts, number: 2000 + i })));
+    const workers = ["worker-a", "worker-b", "worker-c"].map((workerId) => deliver({ workerId, batchSize: 12 }));
+    const results = await Promise.all(workers);
+
+    expect(results.reduce((total, result) => total + result.sent, 0)).toBe(12);
+    expect(sink.messages().map((email) => email.messageId).sort()).toEqual(rows.map((row) => outboxMessageId(row.id, FROM)).sort());
+    expect((await outbox()).every((email) => email.status === "sent")).toBe(true);
+  });
+
+  it("runs in the background until stopped", async () => {
+    const worker = startOutboxWorker(database.db, { transport: createSmtpTransport(sink.url), pollMs: 10 });
+    await enqueue(ticketCreatedEmail(facts));
+    while (sink.messages().length === 0) await sleep(10);
+    await worker.stop();
+
+    await enqueue(ticketCreatedEmail({ ...facts, number: 1235 }));
+    await sleep(100);
+    expect(sink.messages().map((email) => email.subject)).toEqual(["New ticket SPL-1234 from Negozio Demo"]);
+  });
+});
