@@ -24,6 +24,7 @@ export async function redactShop(tx: Tx, shop: string) {
   await tx.guideVisit.deleteMany({ where: { shop } });
   await tx.customerDataExport.deleteMany({ where: { shop } });
   await tx.session.deleteMany({ where: { shop } });
+  await tx.outboxEmail.deleteMany({ where: { shop } });
 }
 
 /** What identifies the customer in free text: their email and phone, as Shopify names them. */
@@ -109,6 +110,11 @@ export async function redactCustomer(tx: Tx, shop: string, payload: unknown) {
   }
   // An export made for an earlier data request holds the same personal data.
   await tx.customerDataExport.deleteMany({ where: { shop, customerId: String(customer.id) } });
+  // Notification emails quote ticket text: queued and sent copies are scrubbed too.
+  for (const email of await tx.outboxEmail.findMany({ where: { shop }, select: { id: true, subject: true, body: true } })) {
+    const scrubbed = { subject: scrub(email.subject), body: scrub(email.body) };
+    if (scrubbed.subject !== email.subject || scrubbed.body !== email.body) await tx.outboxEmail.update({ where: { id: email.id }, data: scrubbed });
+  }
 }
 
 /** Gathers what we hold about a customer into an export SPL agents hand to the merchant. */

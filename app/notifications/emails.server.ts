@@ -33,6 +33,7 @@ export function ticketCreatedEmail(ticket: TicketFacts): Email {
   const t = translator("en");
   const number = formatTicketNumber(ticket.number);
   return {
+    shop: ticket.shop,
     to: config().SPL_SUPPORT_INBOX,
     subject: t("emails:ticketCreated.subject", { number, shopName: ticket.shopName }),
     body: t("emails:ticketCreated.body", {
@@ -51,6 +52,7 @@ export function agentReplyEmail(ticket: TicketFacts, reply: string, locale: Loca
   const t = translator(locale);
   const number = formatTicketNumber(ticket.number);
   return {
+    shop: ticket.shop,
     to: ticket.contactEmail,
     subject: t("emails:agentReply.subject", { number }),
     body: t("emails:agentReply.body", { number, reply, shopName: ticket.shopName }),

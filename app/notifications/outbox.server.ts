@@ -1,6 +1,7 @@
 import type { Prisma } from "~/db.server";
 
 export interface Email {
+  shop: string;
   to: string;
   subject: string;
   body: string;
@@ -8,5 +9,5 @@ export interface Email {
 
 /** Written in the caller's transaction: the email exists if and only if the change it announces does. */
 export async function enqueueEmail(tx: Prisma.TransactionClient, email: Email) {
-  await tx.outboxEmail.create({ data: { toAddress: email.to, subject: email.subject, body: email.body } });
+  await tx.outboxEmail.create({ data: { shop: email.shop, toAddress: email.to, subject: email.subject, body: email.body } });
 }

@@ -10,7 +10,7 @@ const newTicket = await import("~/routes/app.support.new");
 
 await installShop(db, DEMO_SHOP.domain);
 
-function ticketForm(fields: Record<string, string>, files: { name: string; bytes: Uint8Array }[] = []) {
+function ticketForm(fields: Record<string, string>, files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = []) {
   const form = new FormData();
   const defaults = { category: "order_sync", description: "TikTok orders are missing in Shopify since Monday.", contactEmail: "owner@demo-shop.example", idempotencyKey: randomUUID(), locale: "en" };
   for (const [key, value] of Object.entries({ ...defaults, ...fields })) form.set(key, value);

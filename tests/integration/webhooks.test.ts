@@ -112,6 +112,7 @@ async function rowCounts(shop: string, ticketIds: string[]) {
     auditEvents: await db.auditEvent.count({ where: ofTickets }),
     guideVisits: await db.guideVisit.count({ where: { shop } }),
     exports: await db.customerDataExport.count({ where: { shop } }),
+    emails: await db.outboxEmail.count({ where: { shop } }),
   };
 }
 
@@ -231,6 +232,7 @@ describe("shop/redact", () => {
       auditEvents: 0,
       guideVisits: 0,
       exports: 0,
+      emails: 0,
     });
     expect(await everythingOf(neighbour)).toEqual(neighbourBefore);
   });
@@ -279,6 +281,10 @@ describe("customers/redact", () => {
     // Agents search tickets through searchText: the customer must not be findable there either.
     const searchable = after.tickets.map((row) => row.searchText).join(" ");
     expect(searchable).not.toContain(CUSTOMER.email);
+    // The new-ticket emails quoted the descriptions: their stored copies are scrubbed as well.
+    const emails = await db.outboxEmail.findMany({ where: { shop } });
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.map((email) => email.body).join(" ").toLowerCase()).not.toContain(CUSTOMER.email.toLowerCase());
     expect(searchable).not.toContain(CUSTOMER.phone);
     expect(ticket(orderTicket.id).searchText).not.toContain(CUSTOMER_ORDER.name);
     expect(ticket(orderTicket.id).searchText).toContain("never reached shopify");
