@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import type { Locale } from "../../i18n/locales";
+import type { CategoryId } from "../taxonomy";
+import { classify, LOW_CONFIDENCE_THRESHOLD, MAX_TEXT_LENGTH, TriageInputError, type Triage } from "./index";
+
+const alternativesOf = (triage: Triage) => triage.alternatives.map((alternative) => alternative.category);
+
+describe("the known traps", () => {
+  it('sends "Sync failed" to SPL and "Review failed" to TikTok', () => {
+    const sync = classify("Since this morning 20 of my items show Sync failed in the app");
+    const review = classify("Since this morning 20 of my items show Review failed on TikTok");
+    expect([sync.category, sync.route]).toEqual(["product_sync", "spl_ticket"]);
+    expect([review.category, review.route]).toEqual(["product_rejection", "tiktok_guide"]);
+  });
+
+  it("tells orders missing from Shopify apart from orders TikTok has not paid", () => {
+    const missing = classify("the orders from my TikTok shop are not showing in Shopify");
+    const unpaid = classify("the order was delivered last week but it's still not paid, my payout is missing");
+    expect([missing.category, missing.route]).toEqual(["order_sync", "spl_ticket"]);
+    expect([unpaid.category, unpaid.route]).toEqual(["payout", "tiktok_guide"]);
+  });
+
+  it("tells a failing app connection apart from being locked out of Seller Center", () => {
+    const connect = classify("I can't connect the app, authorizing the shop fails every time");
+    const login = classify("I can't log in to Seller Center anymore, it says my shop is restricted");
+    expect([connect.category, connect.route]).toEqual(["connection", "spl_ticket"]);
+    expect([login.category, login.route]).toEqual(["account_suspended", "tiktok_guide"]);
+  });
+});
+
+describe("languages", () => {
+  const examples: [Locale, string, CategoryId][] = [
+    ["en", "The stock levels on TikTok never update when I change them in Shopify", "product_sync"],
+    ["it", "Buongiorno, TikTok mi trattiene i soldi delle vendite da un mese e il saldo non viene mai accreditato", "payout"],
+    ["es", "El transportista perdió el paquete y el comprador lleva dos semanas esperando", "shipping"],
+    ["fr", "Je n'arrive pas à relier ma boutique TikTok à l'application, l'autorisation échoue", "connection"],
+    ["de", "TikTok verlangt schon wieder meinen Personalausweis für die Verifizierung des Verkäuferkontos", "account_verification"],
+  ];
+  it.each(examples)("routes a clear %s message", (locale, text, category) => {
+    const triage = classify(text, locale);
+    expect(triage.category).toBe(category);
+    expect(triage.lowConfidence).toBe(false);
+  });
+
+  it("does not need the locale: the text's words decide", () => {
+    expect(classify("I prodotti non si sincronizzano più con TikTok").category).toBe("product_sync");
+    expect(classify("I prodotti non si sincronizzano più con TikTok", "de").category).toBe("product_sync");
+  });
+
+  it("copes with typos and inflections", () => {
+    expect(classify("sincronizazzione falita su tutti gli articoli").category).toBe("product_sync");
+    expect(classify("my payuot hasnt arived yet, where is my mony").category).toBe("payout");
+  });
+});
+
+describe("negation", () => {
+  it("does not count a topic the merchant rules out", () => {
+    const triage = classify("not about payouts, the products won't sync");
+    expect(triage.category).toBe("product_sync");
+    expect(triage.evidence.map((evidence) => evidence.term.toLowerCase())).not.toContain("payouts");
+    expect(triage.alternatives.find((alternative) => alternative.category === "payout")?.score ?? 0).toBeLessThan(0.05);
+  });
+
+  it("still counts the same topic when it is the complaint", () => {
+    expect(classify("the payouts are missing").category).toBe("payout");
+  });
+
+  it("understands ruling out in other languages", () => {
+    expect(classify("Non è un problema di pagamenti: gli ordini TikTok non arrivano su Shopify").category).toBe("order_sync");
+    expect(classify("Es geht nicht um die Auszahlung, sondern die Produkte werden nicht synchronisiert").category).toBe(
+      "product_sync",
+    );
+    expect(classify("Les paiements vont bien, mais mes commandes n'apparaissent pas dans Shopify").category).toBe(
+      "order_sync",
+    );
+  });
+});
+
+describe("several problems in one message", () => {
+  it("puts the main problem first and keeps the other as an alternative", () => {
+    const triage = classify(
+      "Since Monday none of my TikTok orders show up in Shopify, so the warehouse can't ship anything and " +
+        "customers are complaining. I have re-checked everything in Seller Center, the orders are there. " +
+        "Also, a smaller thing: last week's payout looked a bit low.",
+    );
+    expect(triage.category).toBe("order_sync");
+    expect(alternativesOf(triage)).toContain("payout");
+  });
+
+  it("ranks alternatives by score and never repeats the top category", () => {
+    const triage = classify("products won't sync and my account verification is stuck");
+    const scores = triage.alternatives.map((alternative) => alternative.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(alternativesOf(triage)).not.toContain(triage.category);
+  });
+});
+
+describe("confidence", () => {
+  it("flags gibberish as low confidence so the merchant is asked to choose", () => {
+    for (const text of ["qwzx blorptang fnuu hhhrk", "lorem ipsum dolor sit amet", "???"]) {
+      expect(classify(text).lowConfidence, text).toBe(true);
+    }
+  });
+
+  it("flags two problems that are both likely as low confidence and offers both", () => {
+    const cases: [string, CategoryId[]][] = [
+      ["products won't sync and my account verification is stuck", ["account_verification", "product_sync"]],
+      ["two problems: products not syncing, payout not received", ["payout", "product_sync"]],
+    ];
+    for (const [text, categories] of cases) {
+      const triage = classify(text);
+      expect(triage.lowConfidence, text).toBe(true);
+      expect([triage.category, ...alternativesOf(triage).slice(0, 1)].sort(), text).toEqual(categories);
+    }
+  });
+
+  it("is confident on a plain, single problem", () => {
+    const triage = classify("My TikTok seller account was suspended and I need to appeal");
+    expect(triage.category).toBe("account_suspended");
+    expect(triage.lowConfidence).toBe(false);
+    expect(triage.confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE_THRESHOLD);
+    expect(triage.confidence).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("evidence", () => {
+  it("quotes the merchant's own words, as written", () => {
+    const text = "Every product says SYNC FAILED and the inventory never updates on TikTok";
+    const triage = classify(text);
+    expect(triage.evidence.length).toBeGreaterThan(0);
+    for (const evidence of triage.evidence) {
+      expect(text).toContain(evidence.term);
+      expect(evidence.category).toBe(triage.category);
+    }
+    expect(triage.evidence.some((evidence) => evidence.term.includes("SYNC FAILED"))).toBe(true);
+  });
+
+  it("lists the strongest reason first", () => {
+    const weights = classify("parcel lost by the courier, tracking stuck for ten days").evidence.map((e) => e.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+  });
+});
+
+describe("input limits", () => {
+  it("refuses empty text with a typed error", () => {
+    for (const text of ["", "   \n\t"]) {
+      expect(() => classify(text)).toThrowError(TriageInputError);
+      try {
+        classify(text);
+      } catch (error) {
+        expect((error as TriageInputError).reason).toBe("empty");
+      }
+    }
+  });
+
+  it("refuses text over the limit and accepts text at the limit", () => {
+    const atLimit = "orders missing in shopify ".repeat(MAX_TEXT_LENGTH).slice(0, MAX_TEXT_LENGTH);
+    expect(classify(atLimit).category).toBe("order_sync");
+    expect(() => classify(`${atLimit}x`)).toThrowError(expect.objectContaining({ reason: "too_long" }));
+  });
+});
