@@ -1,6 +1,8 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { AppProvider, Button, EmptyState, Page } from "@shopify/polaris";
 import polarisTranslations from "@shopify/polaris/locales/en.json";
+import common from "./i18n/locales/en/common.json";
+import { createI18n } from "./i18n/i18n";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import type { LinksFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
@@ -29,17 +31,20 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Last resort for errors outside the embedded app; it cannot rely on i18n having loaded. */
+/**
+ * Last resort when a page failed before its language was known: English, from the same resources
+ * as everything else.
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const heading = status === 404 ? "Page not found" : "Something went wrong";
+  const { t } = createI18n("en", { common });
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <AppProvider i18n={polarisTranslations}>
       <Page>
-        <EmptyState heading={heading} image="">
-          <p>{status === 404 ? "Check the address and try again." : "Please reload the page. If it happens again, contact SPL support."}</p>
-          <Button url="/">Back to the app</Button>
+        <EmptyState heading={t(notFound ? "errorPage.notFound" : "errorPage.failed")} image="">
+          <p>{t(notFound ? "errorPage.notFoundBody" : "errorPage.failedBody")}</p>
+          <Button url="/">{t("errorPage.back")}</Button>
         </EmptyState>
       </Page>
     </AppProvider>
