@@ -21,13 +21,7 @@ export function createDb(url: string): Db {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
   const file = sqliteFilename(url, path.resolve("prisma"));
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }) });
-  // Write-ahead logging without an fsync per commit: the adapter holds one connection, so these
-  // settings, sent first, apply to every later query. Durable across process crashes, not power loss.
-  client.$queryRawUnsafe("PRAGMA journal_mode = WAL")
-    .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
-    .catch((error: unknown) => console.error("Could not configure SQLite", error));
-  return client;
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }) });
 }
 
 declare global {

@@ -22,7 +22,7 @@ const translators = new Map<Locale, i18n["t"]>();
 function translator(locale: Locale): i18n["t"] {
   let t = translators.get(locale);
   if (!t) {
-    t = createI18n(locale, resourcesFor(locale)).t;
+    t = createI18n(locale, resourcesFor(locale, ["emails", "support"])).t;
     translators.set(locale, t);
   }
   return t;

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DownloadButton } from "~/components/support/DownloadButton";
 import { MessageBody } from "~/components/support/MessageBody";
+import { MessageCard } from "~/components/support/MessageCard";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { formatDateTime } from "~/components/support/format";
 import { db } from "~/db.server";
@@ -99,19 +100,14 @@ export default function TicketPage() {
               </BlockStack>
             </Card>
             {ticket.messages.map((message) => (
-              <Card key={message.id} background={message.authorType === "agent" ? "bg-surface-secondary" : undefined}>
-                <BlockStack gap="200">
-                  <InlineStack gap="200" align="space-between">
-                    <Text as="h3" variant="headingSm">
-                      {message.authorType === "agent" ? t("ticket.agent", { name: message.agentName ?? "SPL" }) : t("ticket.yourMessage")}
-                    </Text>
-                    <Text as="span" tone="subdued">
-                      {formatDateTime(message.createdAt, i18n.language)}
-                    </Text>
-                  </InlineStack>
-                  <MessageBody text={message.body} />
-                </BlockStack>
-              </Card>
+              <MessageCard
+                key={message.id}
+                author={message.authorType === "agent" ? t("ticket.agent", { name: message.agentName ?? "SPL" }) : t("ticket.yourMessage")}
+                createdAt={message.createdAt}
+                body={message.body}
+                fromAgent={message.authorType === "agent"}
+                locale={i18n.language}
+              />
             ))}
             <Card>
               <fetcher.Form method="post">

@@ -17,7 +17,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     apiKey: config().SHOPIFY_API_KEY,
     locale,
-    resources: resourcesFor(locale),
+    resources: resourcesFor(locale, ["common", "support", "guides"]),
     polaris: (await polarisTranslations[locale]()).default,
   };
 };

@@ -12,7 +12,7 @@ async function pageData(request: Request, errors: Awaited<ReturnType<typeof logi
   const locale = requestLocale(request);
   return {
     locale,
-    resources: { common: resourcesFor(locale).common ?? {} },
+    resources: resourcesFor(locale, ["common"]),
     polaris: (await polarisTranslations[locale]()).default,
     shopError: errors && "shop" in errors ? (errors.shop ?? null) : null,
   };

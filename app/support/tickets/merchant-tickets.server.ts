@@ -1,10 +1,10 @@
 import { isUniqueViolation, type Db, type Prisma } from "~/db.server";
-import { agentReplyEmail, ticketCreatedEmail } from "~/notifications/emails.server";
+import { ticketCreatedEmail } from "~/notifications/emails.server";
 import { enqueueEmail } from "~/notifications/outbox.server";
 import type { CategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
-import { attachmentRows, nextTicketNumber, searchTextOf } from "./ticket-store.server";
+import { attachmentRows, nextTicketNumber, searchTextOf, threadMessage } from "./ticket-store.server";
 import { merchantStatus, statusAfterMerchantReply, statusesShownAs, type MerchantStatus, type TicketStatus } from "./status";
 import type { TicketForm } from "./ticket-input";
 
@@ -125,13 +125,7 @@ export function merchantTickets(db: Db, shop: string) {
         contactEmail: ticket.contactEmail,
         createdAt: ticket.createdAt,
         attachments: ticket.attachments,
-        messages: ticket.messages.map((message) => ({
-          id: message.id,
-          authorType: message.authorType as "merchant" | "agent",
-          agentName: message.agent?.name ?? null,
-          body: message.body,
-          createdAt: message.createdAt,
-        })),
+        messages: ticket.messages.map(threadMessage),
       };
     },
 
@@ -172,4 +166,3 @@ export function merchantTickets(db: Db, shop: string) {
 }
 
 export type MerchantTickets = ReturnType<typeof merchantTickets>;
-export { agentReplyEmail };

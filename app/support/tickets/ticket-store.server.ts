@@ -30,3 +30,14 @@ export function searchTextOf(fields: { number: number; shop: string; shopName: s
     .toLowerCase()
     .slice(0, 20_000);
 }
+
+/** A thread message as both sides show it; internal notes are another table and never pass here. */
+export function threadMessage(message: { id: string; authorType: string; body: string; createdAt: Date; agent: { name: string } | null }) {
+  return {
+    id: message.id,
+    authorType: message.authorType as "merchant" | "agent",
+    agentName: message.agent?.name ?? null,
+    body: message.body,
+    createdAt: message.createdAt,
+  };
+}

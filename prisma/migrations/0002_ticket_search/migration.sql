@@ -26,6 +26,9 @@ CREATE INDEX "Ticket_status_lastActivityAt_id_idx" ON "Ticket"("status", "lastAc
 CREATE INDEX "Ticket_category_lastActivityAt_id_idx" ON "Ticket"("category", "lastActivityAt", "id");
 CREATE INDEX "Ticket_shop_lastActivityAt_id_idx" ON "Ticket"("shop", "lastActivityAt", "id");
 CREATE INDEX "Ticket_assigneeId_lastActivityAt_id_idx" ON "Ticket"("assigneeId", "lastActivityAt", "id");
+-- The age filter with the "last activity" sort: walking activity order, SQLite checks the creation
+-- date inside the index instead of reading each skipped row (70 ms → 6 ms at a million tickets).
+CREATE INDEX "Ticket_lastActivityAt_id_createdAt_idx" ON "Ticket"("lastActivityAt", "id", "createdAt");
 
 -- The dashboard's "closed per day": when a ticket was done, resolved or closed, whichever came first.
 CREATE INDEX "Ticket_doneAt_idx" ON "Ticket"(COALESCE("resolvedAt", "closedAt"));

@@ -1,0 +1,66 @@
+import { useLocation, useSubmit } from "@remix-run/react";
+import { Frame, Navigation, TopBar } from "@shopify/polaris";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { CSRF_FIELD } from "../csrf";
+
+interface ConsoleAgent {
+  name: string;
+  email: string;
+  role: string;
+}
+
+function initialsOf(name: string) {
+  return name
+    .split(/\s+/)
+    .map((part) => part[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+}
+
+/** The signed-in console: top bar with the agent's menu, navigation between queue and dashboard. */
+export function ConsoleFrame({ agent, csrfToken, children }: { agent: ConsoleAgent; csrfToken: string; children: ReactNode }) {
+  const { t } = useTranslation("agent");
+  const { pathname } = useLocation();
+  const submit = useSubmit();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [mobileNavigation, setMobileNavigation] = useState(false);
+
+  const signOut = () => submit({ [CSRF_FIELD]: csrfToken }, { method: "post", action: "/agent/sign-out" });
+
+  const topBar = (
+    <TopBar
+      showNavigationToggle
+      onNavigationToggle={() => setMobileNavigation((open) => !open)}
+      userMenu={
+        <TopBar.UserMenu
+          name={agent.name}
+          detail={t(`roles.${agent.role}`)}
+          initials={initialsOf(agent.name)}
+          open={menuOpen}
+          onToggle={() => setMenuOpen((open) => !open)}
+          actions={[{ items: [{ content: t("nav.signOut"), onAction: signOut }] }]}
+        />
+      }
+    />
+  );
+
+  const navigation = (
+    <Navigation location={pathname}>
+      <Navigation.Section
+        title={t("nav.title")}
+        items={[
+          { url: "/agent", label: t("nav.queue"), exactMatch: true, matches: pathname === "/agent" || pathname.startsWith("/agent/tickets") },
+          { url: "/agent/dashboard", label: t("nav.dashboard") },
+        ]}
+      />
+    </Navigation>
+  );
+
+  return (
+    <Frame topBar={topBar} navigation={navigation} showMobileNavigation={mobileNavigation} onNavigationDismiss={() => setMobileNavigation(false)}>
+      {children}
+    </Frame>
+  );
+}

@@ -1,0 +1,66 @@
+import { BlockStack, Button, Card, DescriptionList, Text } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { AgentTicket } from "../agent-tickets.server";
+import { JsonDetails } from "./JsonDetails";
+
+type Facts = Pick<
+  AgentTicket,
+  "shop" | "shopName" | "contactEmail" | "tiktokUsername" | "locale" | "orderId" | "orderSummary" | "diagnostics" | "attachments"
+>;
+
+function FactCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingSm">
+          {title}
+        </Text>
+        {children}
+      </BlockStack>
+    </Card>
+  );
+}
+
+/** Who is asking and the context the app gathered, so the agent need not ask again. */
+export function TicketFacts({ ticket }: { ticket: Facts }) {
+  const { t } = useTranslation("agent");
+  const none = "—";
+  return (
+    <BlockStack gap="400">
+      <FactCard title={t("ticket.merchant")}>
+        <DescriptionList
+          gap="tight"
+          items={[
+            { term: t("ticket.shopName"), description: ticket.shopName },
+            { term: t("ticket.shopDomain"), description: ticket.shop },
+            { term: t("ticket.contactEmail"), description: ticket.contactEmail },
+            { term: t("ticket.tiktokUsername"), description: ticket.tiktokUsername ? `@${ticket.tiktokUsername}` : none },
+            { term: t("ticket.locale"), description: ticket.locale },
+          ]}
+        />
+      </FactCard>
+      <FactCard title={ticket.orderId ? t("ticket.orderTitle", { orderId: ticket.orderId }) : t("ticket.order")}>
+        <JsonDetails value={ticket.orderSummary} empty={ticket.orderId ? t("ticket.orderNotLooked") : t("ticket.noOrder")} />
+      </FactCard>
+      <FactCard title={t("ticket.diagnostics")}>
+        <JsonDetails value={ticket.diagnostics} empty={t("ticket.noDiagnostics")} />
+      </FactCard>
+      <FactCard title={t("ticket.attachments")}>
+        {ticket.attachments.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t("ticket.noAttachments")}
+          </Text>
+        ) : (
+          <BlockStack gap="100" inlineAlign="start">
+            {ticket.attachments.map((attachment) => (
+              <Button key={attachment.id} variant="plain" url={`/agent/attachments/${attachment.id}`} download={attachment.filename}>
+                {t("ticket.download", { name: attachment.filename, size: Math.max(1, Math.round(attachment.size / 1024)) })}
+              </Button>
+            ))}
+          </BlockStack>
+        )}
+      </FactCard>
+    </BlockStack>
+  );
+}

@@ -1,0 +1,17 @@
+import type { TFunction } from "i18next";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "45 min", "3 h", "2 d": how long something took or has waited, in the agent's language. */
+export function formatDuration(ms: number, t: TFunction): string {
+  if (ms < HOUR) return t("agent:duration.minutes", { count: Math.max(0, Math.round(ms / MINUTE)) });
+  if (ms < DAY) return t("agent:duration.hours", { count: Math.round((ms / HOUR) * 10) / 10 });
+  return t("agent:duration.days", { count: Math.round((ms / DAY) * 10) / 10 });
+}
+
+/** Age relative to the loader's clock, so server and browser render the same text. */
+export function formatAge(since: string | Date, now: string | Date, t: TFunction): string {
+  return formatDuration(new Date(now).getTime() - new Date(since).getTime(), t);
+}

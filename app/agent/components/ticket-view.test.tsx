@@ -1,0 +1,61 @@
+import { AppProvider } from "@shopify/polaris";
+import polarisEnglish from "@shopify/polaris/locales/en.json";
+import type { ReactNode } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createI18n } from "~/i18n/i18n";
+import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { newTicket } from "../../../tests/helpers/tickets";
+import { createTestAgent } from "../../../tests/integration/agent-helpers";
+import { agentTickets } from "../agent-tickets.server";
+import { consoleResources } from "../console-i18n.server";
+import { InternalNotes, TicketActivity } from "./TicketActivity";
+import { TicketFacts } from "./TicketFacts";
+import { TicketThread } from "./TicketThread";
+
+const SCRIPT = `<script>window.__pwned = 1</script>`;
+const IMAGE = `<img src=x onerror="window.__pwned = 2">`;
+
+function render(node: ReactNode) {
+  return renderToString(
+    <AppProvider i18n={polarisEnglish}>
+      <I18nextProvider i18n={createI18n("en", consoleResources("en"))}>{node}</I18nextProvider>
+    </AppProvider>,
+  );
+}
+
+/** No element the payloads would create, and their text shown escaped, as the merchant typed it. */
+function expectInert(html: string, ...texts: string[]) {
+  const tags = html.replace(/"[^"]*"/g, '""'); // attribute values are text too, e.g. a download's filename
+  expect(tags).not.toMatch(/<script/i);
+  expect(tags).not.toMatch(/<img/i);
+  expect(tags).not.toMatch(/<[a-z][^>]*\sonerror\s*=/i);
+  for (const text of texts) expect(html).toContain(text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;"));
+}
+
+describe("merchant text in the agent console", () => {
+  it("renders script and image payloads in a ticket as text, never as markup", async () => {
+    const shop = `xss-${Date.now()}.myshopify.com`;
+    const { ticket } = await merchantTickets(db, shop).create(
+      newTicket({
+        description: `Orders missing ${SCRIPT}\nsecond line ${IMAGE}`,
+        shopName: `Shop ${IMAGE}`,
+        tiktokUsername: "evil_user",
+        orderSummary: { name: `#1001 ${SCRIPT}`, note: IMAGE },
+        attachments: [{ filename: `${IMAGE}.png`, contentType: "image/png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }],
+      }),
+    );
+    await merchantTickets(db, shop).reply(ticket.id, `Still broken ${SCRIPT}`);
+    const agent = await createTestAgent(db, `Agent ${IMAGE}`);
+    await agentTickets(db).addNote(agent, ticket.id, `Note quoting ${SCRIPT}`);
+    await agentTickets(db).setCategory(agent, ticket.id, "product_sync");
+    const view = (await agentTickets(db).get(ticket.id))!;
+
+    expectInert(render(<TicketThread ticket={view} />), SCRIPT, IMAGE, `Still broken ${SCRIPT}`);
+    expectInert(render(<TicketFacts ticket={view} />), `Shop ${IMAGE}`, `#1001 ${SCRIPT}`, `${IMAGE}.png`);
+    expectInert(render(<InternalNotes notes={view.notes} />), `Note quoting ${SCRIPT}`);
+    expectInert(render(<TicketActivity events={view.events} />), `Agent ${IMAGE}`);
+  });
+});

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
+import { TICKET_STATUSES, type TicketStatus } from "~/support/tickets/status";
+
+/** Saved views: each is a filter the queue's tabs apply in one click. */
+export const QUEUE_VIEWS = ["all", "unassigned", "mine", "waiting"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export const QUEUE_SORTS = ["created_desc", "created_asc", "activity_desc", "activity_asc"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export const AGE_BUCKETS = ["under_1d", "1d_7d", "over_7d", "over_30d"] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+export const SEARCH_TERM_MIN = 3;
+
+const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);
+
+/** The queue's URL search params; anything malformed is dropped rather than failing the page. */
+export const queueParamsSchema = z.object({
+  view: z.enum(QUEUE_VIEWS).catch("all"),
+  status: optional(z.enum(TICKET_STATUSES)),
+  category: optional(z.enum(CATEGORY_IDS as [CategoryId, ...CategoryId[]])),
+  shop: optional(z.string().trim().toLowerCase().min(1).max(255)),
+  assignee: optional(z.string().trim().min(1).max(64)),
+  age: optional(z.enum(AGE_BUCKETS)),
+  q: optional(z.string().trim().min(1).max(200)),
+  sort: z.enum(QUEUE_SORTS).catch("created_desc"),
+  after: optional(z.string().max(400)),
+  before: optional(z.string().max(400)),
+});
+
+export type QueueParams = z.infer<typeof queueParamsSchema>;
+
+export type AssigneeFilter = { kind: "unassigned" } | { kind: "agent"; id: string };
+
+/** What the queue module is asked for, with views and relative ages already resolved. */
+export interface QueueFilter {
+  status?: TicketStatus;
+  category?: CategoryId;
+  shop?: string;
+  assignee?: AssigneeFilter;
+  createdFrom?: Date;
+  createdBefore?: Date;
+  searchTerms?: string[];
+  sort: QueueSort;
+  after?: string;
+  before?: string;
+  limit?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function ageRange(age: AgeBucket, now: Date): { createdFrom?: Date; createdBefore?: Date } {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  switch (age) {
+    case "under_1d":
+      return { createdFrom: daysAgo(1) };
+    case "1d_7d":
+      return { createdFrom: daysAgo(7), createdBefore: daysAgo(1) };
+    case "over_7d":
+      return { createdBefore: daysAgo(7) };
+    case "over_30d":
+      return { createdBefore: daysAgo(30) };
+  }
+}
+
+/** Search words of at least three characters, lower-cased like Ticket.searchText. */
+export function searchTermsOf(q: string | undefined): string[] {
+  return (q ?? "")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term.length >= SEARCH_TERM_MIN)
+    .slice(0, 8);
+}
+
+/** A bare shop name means its myshopify domain, as agents usually type just the name. */
+export function shopDomain(shop: string) {
+  return shop.includes(".") ? shop : `${shop}.myshopify.com`;
+}
+
+function assigneeOf(value: string | undefined, me: string): AssigneeFilter | undefined {
+  if (!value) return undefined;
+  if (value === "unassigned") return { kind: "unassigned" };
+  return { kind: "agent", id: value === "me" ? me : value };
+}
+
+export function queueFilterFrom(params: QueueParams, me: string, now = new Date()): QueueFilter {
+  const view: Partial<QueueFilter> =
+    params.view === "unassigned"
+      ? { assignee: { kind: "unassigned" } }
+      : params.view === "mine"
+        ? { assignee: { kind: "agent", id: me } }
+        : params.view === "waiting"
+          ? { status: "pending_merchant" }
+          : {};
+  const terms = searchTermsOf(params.q);
+  return {
+    ...view,
+    ...(params.status ? { status: params.status } : {}),
+    ...(params.category ? { category: params.category } : {}),
+    ...(params.shop ? { shop: shopDomain(params.shop) } : {}),
+    ...(params.assignee ? { assignee: assigneeOf(params.assignee, me) } : {}),
+    ...(params.age ? ageRange(params.age, now) : {}),
+    ...(terms.length > 0 ? { searchTerms: terms } : {}),
+    sort: params.sort,
+    ...(params.after ? { after: params.after } : {}),
+    ...(params.before ? { before: params.before } : {}),
+  };
+}

@@ -1,0 +1,22 @@
+import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
+import { formatDateTime } from "./format";
+import { MessageBody } from "./MessageBody";
+
+/** One message of a ticket's conversation, as merchants and agents both see it: plain text. */
+export function MessageCard(props: { author: string; createdAt: string | Date; body: string; fromAgent: boolean; locale: string }) {
+  return (
+    <Card background={props.fromAgent ? "bg-surface-secondary" : undefined}>
+      <BlockStack gap="200">
+        <InlineStack gap="200" align="space-between">
+          <Text as="h3" variant="headingSm">
+            {props.author}
+          </Text>
+          <Text as="span" tone="subdued">
+            {formatDateTime(props.createdAt, props.locale)}
+          </Text>
+        </InlineStack>
+        <MessageBody text={props.body} />
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,146 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { BlockStack, Box, Card, IndexTable, InlineGrid, Link, Page, Select, SkeletonBodyText, Text } from "@shopify/polaris";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+import { Suspense, lazy, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { AgentStatusBadge } from "~/agent/components/AgentStatusBadge";
+import { formatAge, formatDuration } from "~/agent/components/format";
+import { DASHBOARD_PERIODS, type DashboardPeriod } from "~/agent/dashboard-periods";
+import { supportDashboard } from "~/agent/dashboard.server";
+import { requireAgent } from "~/agent/session.server";
+import { db } from "~/db.server";
+import { formatTicketNumber } from "~/support/tickets/number";
+
+const DashboardCharts = lazy(() => import("~/agent/components/DashboardCharts"));
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
+
+const paramsSchema = z.object({
+  days: z.coerce
+    .number()
+    .refine((days): days is DashboardPeriod => (DASHBOARD_PERIODS as readonly number[]).includes(days))
+    .catch(30),
+});
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await requireAgent(db, request);
+  const { days } = paramsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { days, dashboard: await supportDashboard(db, { days: days as DashboardPeriod }), now: new Date().toISOString() };
+};
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+function Metric({ label, value, help }: { label: string; value: string; help: string }) {
+  return (
+    <Card>
+      <BlockStack gap="100">
+        <Text as="h2" variant="headingSm" tone="subdued">
+          {label}
+        </Text>
+        <Text as="p" variant="headingXl">
+          {value}
+        </Text>
+        <Text as="p" variant="bodySm" tone="subdued">
+          {help}
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
+export default function Dashboard() {
+  const { t } = useTranslation("agent");
+  const { days, dashboard, now } = useLoaderData<typeof loader>();
+  const [, setSearchParams] = useSearchParams();
+  const hydrated = useHydrated();
+  const duration = (ms: number | null) => (ms === null ? "—" : formatDuration(ms, t));
+
+  return (
+    <Page
+      title={t("dashboard.title")}
+      subtitle={t("dashboard.period", { count: days })}
+      primaryAction={
+        <Select
+          label={t("dashboard.periodLabel")}
+          labelInline
+          options={DASHBOARD_PERIODS.map((period) => ({ label: t("dashboard.lastDays", { count: period }), value: String(period) }))}
+          value={String(days)}
+          onChange={(value) => setSearchParams({ days: value })}
+        />
+      }
+    >
+      <BlockStack gap="400">
+        <InlineGrid columns={{ xs: 1, sm: 2, lg: 5 }} gap="400">
+          <Metric label={t("dashboard.opened")} value={String(dashboard.ticketsOpened)} help={t("dashboard.openedHelp")} />
+          <Metric label={t("dashboard.closed")} value={String(dashboard.ticketsClosed)} help={t("dashboard.closedHelp")} />
+          <Metric label={t("dashboard.firstReply")} value={duration(dashboard.medianFirstReplyMs)} help={t("dashboard.medianHelp")} />
+          <Metric label={t("dashboard.timeToClose")} value={duration(dashboard.medianCloseMs)} help={t("dashboard.medianHelp")} />
+          <Metric
+            label={t("dashboard.guideShare")}
+            value={dashboard.guideShare === null ? "—" : `${Math.round(dashboard.guideShare * 100)}%`}
+            help={t("dashboard.guideShareHelp", { guides: dashboard.guideVisits, tickets: dashboard.ticketsOpened })}
+          />
+        </InlineGrid>
+        {hydrated ? (
+          <Suspense fallback={<SkeletonBodyText lines={8} />}>
+            <DashboardCharts dashboard={dashboard} />
+          </Suspense>
+        ) : (
+          <Card>
+            <SkeletonBodyText lines={8} />
+          </Card>
+        )}
+        <Card padding="0">
+          <BlockStack gap="200">
+            <Box padding="400" paddingBlockEnd="0">
+              <Text as="h2" variant="headingSm">
+                {t("dashboard.oldestUnanswered")}
+              </Text>
+            </Box>
+            <IndexTable
+              resourceName={{ singular: t("queue.resource.singular"), plural: t("queue.resource.plural") }}
+              itemCount={dashboard.oldestUnanswered.length}
+              selectable={false}
+              headings={[
+                { title: t("queue.columns.ticket") },
+                { title: t("queue.columns.shop") },
+                { title: t("queue.columns.category") },
+                { title: t("queue.columns.status") },
+                { title: t("queue.columns.assignee") },
+                { title: t("dashboard.waiting") },
+              ]}
+              emptyState={
+                <Text as="p" tone="subdued" alignment="center">
+                  {t("dashboard.nothingWaiting")}
+                </Text>
+              }
+            >
+              {dashboard.oldestUnanswered.map((ticket, index) => (
+                <IndexTable.Row id={ticket.id} key={ticket.id} position={index}>
+                  <IndexTable.Cell>
+                    <Link url={`/agent/tickets/${ticket.id}`} removeUnderline dataPrimaryLink>
+                      {formatTicketNumber(ticket.number)}
+                    </Link>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{ticket.shopName}</IndexTable.Cell>
+                  <IndexTable.Cell>{t(`support:categories.${ticket.category}.label`)}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <AgentStatusBadge status={ticket.status} />
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{ticket.assigneeName ?? t("queue.assignee.none")}</IndexTable.Cell>
+                  <IndexTable.Cell>{formatAge(ticket.lastActivityAt, now, t)}</IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
+            </IndexTable>
+          </BlockStack>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}

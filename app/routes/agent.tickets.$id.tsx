@@ -1,0 +1,251 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Page, Select, Text, TextField, Toast } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { agentTickets, type WorkError } from "~/agent/agent-tickets.server";
+import { listAgents } from "~/agent/agents.server";
+import { AgentStatusBadge } from "~/agent/components/AgentStatusBadge";
+import { CsrfField } from "~/agent/components/CsrfField";
+import { InternalNotes, TicketActivity } from "~/agent/components/TicketActivity";
+import { TicketFacts } from "~/agent/components/TicketFacts";
+import { TicketThread } from "~/agent/components/TicketThread";
+import { useConsole } from "~/agent/components/use-console";
+import { CSRF_FIELD } from "~/agent/csrf";
+import { requireAgentPost } from "~/agent/csrf.server";
+import { requireAgent } from "~/agent/session.server";
+import { ticketActionSchema, type TicketIntent } from "~/agent/ticket-actions";
+import { db } from "~/db.server";
+import { CATEGORY_IDS, routeOf } from "~/support/taxonomy";
+import { formatTicketNumber } from "~/support/tickets/number";
+import { REPLY_MAX } from "~/support/tickets/ticket-input";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  await requireAgent(db, request);
+  const ticket = await agentTickets(db).get(params.id ?? "");
+  if (!ticket) throw new Response("Ticket not found", { status: 404 });
+  return { ticket, agents: await listAgents(db) };
+};
+
+const ERROR_STATUS: Record<WorkError, number> = { notFound: 404, transition: 409, conflict: 409, unknownAgent: 422, invalidCategory: 422 };
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { agent, form } = await requireAgentPost(db, request);
+  const intent = String(form.get("intent") ?? "");
+  const parsed = ticketActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ ok: false as const, intent, error: parsed.error.issues[0]?.message ?? "errors.invalid" }, { status: 422 });
+  const result = await agentTickets(db).act(agent, params.id ?? "", parsed.data);
+  if (!result.ok) return data({ ok: false as const, intent, error: `errors.${result.error}` }, { status: ERROR_STATUS[result.error] });
+  return { ok: true as const, intent, error: null };
+};
+
+/** One fetcher per form, so each shows its own progress and error; the page reloads its data after each. */
+function useTicketAction(intent: TicketIntent, onDone?: () => void) {
+  const fetcher = useFetcher<typeof action>({ key: `ticket-${intent}` });
+  const { csrfToken } = useConsole();
+  const [handled, setHandled] = useState<unknown>(null);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data && fetcher.data !== handled) {
+      setHandled(fetcher.data);
+      if (fetcher.data.ok) onDone?.();
+    }
+  }, [fetcher.state, fetcher.data, handled, onDone]);
+  const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, intent, [CSRF_FIELD]: csrfToken }, { method: "post" });
+  const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
+  return { fetcher, submit, error, busy: fetcher.state !== "idle" };
+}
+
+export default function TicketPage() {
+  const { t } = useTranslation("agent");
+  const { ticket, agents } = useLoaderData<typeof loader>();
+  const { agent: me } = useConsole();
+  const [toast, setToast] = useState<string | null>(null);
+  const [reply, setReply] = useState("");
+  const [note, setNote] = useState("");
+  const [assignee, setAssignee] = useState(ticket.assignee?.id ?? "");
+  const [category, setCategory] = useState<string>(ticket.category);
+
+  const replying = useTicketAction("reply", () => {
+    setReply("");
+    setToast(t("toasts.replySent"));
+  });
+  const noting = useTicketAction("note", () => {
+    setNote("");
+    setToast(t("toasts.noteAdded"));
+  });
+  const assigning = useTicketAction("assign", () => setToast(t("toasts.assigned")));
+  const moving = useTicketAction("status", () => setToast(t("toasts.statusChanged")));
+  const recategorizing = useTicketAction("category", () => setToast(t("toasts.categoryChanged")));
+
+  useEffect(() => setAssignee(ticket.assignee?.id ?? ""), [ticket.assignee?.id]);
+  useEffect(() => setCategory(ticket.category), [ticket.category]);
+
+  const number = formatTicketNumber(ticket.number);
+  const categoryOptions = CATEGORY_IDS.map((id) => ({ label: t(`support:categories.${id}.label`), value: id }));
+  const wasDone = ticket.status === "resolved" || ticket.status === "closed";
+
+  return (
+    <Page
+      title={number}
+      titleMetadata={<AgentStatusBadge status={ticket.status} />}
+      subtitle={`${ticket.shopName} · ${t(`support:categories.${ticket.category}.label`)} · ${t(`support:routes.${routeOf(ticket.category)}`)}`}
+      backAction={{ content: t("ticket.back"), url: "/agent" }}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <TicketThread ticket={ticket} />
+            <Card>
+              <replying.fetcher.Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="reply" />
+                <BlockStack gap="300">
+                  <TextField
+                    label={t("reply.label")}
+                    helpText={t("reply.help")}
+                    name="body"
+                    value={reply}
+                    onChange={setReply}
+                    multiline={4}
+                    maxLength={REPLY_MAX}
+                    autoComplete="off"
+                    error={replying.error ? t(replying.error) : undefined}
+                  />
+                  <InlineStack>
+                    <Button submit variant="primary" loading={replying.busy}>
+                      {t("reply.send")}
+                    </Button>
+                  </InlineStack>
+                </BlockStack>
+              </replying.fetcher.Form>
+            </Card>
+            <Card background="bg-surface-caution">
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingSm">
+                  {t("notes.title")}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {t("notes.privacy")}
+                </Text>
+                <InternalNotes notes={ticket.notes} />
+                <noting.fetcher.Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="note" />
+                  <BlockStack gap="200">
+                    <TextField
+                      label={t("notes.label")}
+                      name="body"
+                      value={note}
+                      onChange={setNote}
+                      multiline={2}
+                      maxLength={REPLY_MAX}
+                      autoComplete="off"
+                      error={noting.error ? t(noting.error) : undefined}
+                    />
+                    <InlineStack>
+                      <Button submit loading={noting.busy}>
+                        {t("notes.add")}
+                      </Button>
+                    </InlineStack>
+                  </BlockStack>
+                </noting.fetcher.Form>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingSm">
+                  {t("activity.title")}
+                </Text>
+                <TicketActivity events={ticket.events} />
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingSm">
+                  {t("status.title")}
+                </Text>
+                <InlineStack gap="200" blockAlign="center">
+                  <AgentStatusBadge status={ticket.status} />
+                </InlineStack>
+                {moving.error ? <Banner tone="critical">{t(moving.error)}</Banner> : null}
+                <ButtonGroup>
+                  {ticket.allowedStatuses.map((status) => (
+                    <Button
+                      key={status}
+                      variant={status === "resolved" ? "primary" : "secondary"}
+                      loading={moving.busy && moving.fetcher.formData?.get("status") === status}
+                      onClick={() => moving.submit({ status })}
+                    >
+                      {t(`status.moveTo.${status === "open" && wasDone ? "reopen" : status}`)}
+                    </Button>
+                  ))}
+                </ButtonGroup>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingSm">
+                  {t("assign.title")}
+                </Text>
+                <Select
+                  label={t("assign.label")}
+                  options={[{ label: t("assign.nobody"), value: "" }, ...agents.map((agent) => ({ label: agent.name, value: agent.id }))]}
+                  value={assignee}
+                  onChange={setAssignee}
+                  error={assigning.error ? t(assigning.error) : undefined}
+                />
+                <InlineStack gap="200">
+                  <Button onClick={() => assigning.submit({ assigneeId: assignee })} loading={assigning.busy} disabled={assignee === (ticket.assignee?.id ?? "")}>
+                    {t("assign.submit")}
+                  </Button>
+                  {me && ticket.assignee?.id !== me.id ? (
+                    <Button variant="plain" onClick={() => assigning.submit({ assigneeId: me.id })}>
+                      {t("assign.toMe")}
+                    </Button>
+                  ) : null}
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingSm">
+                  {t("category.title")}
+                </Text>
+                {ticket.suggestedCategory ? (
+                  <Text as="p" tone="subdued">
+                    {t("category.suggested", {
+                      category: t(`support:categories.${ticket.suggestedCategory}.label`),
+                      confidence: Math.round((ticket.confidence ?? 0) * 100),
+                    })}
+                  </Text>
+                ) : (
+                  <Text as="p" tone="subdued">
+                    {t("category.noSuggestion")}
+                  </Text>
+                )}
+                <Select
+                  label={t("category.label")}
+                  options={categoryOptions}
+                  value={category}
+                  onChange={setCategory}
+                  error={recategorizing.error ? t(recategorizing.error) : undefined}
+                />
+                <InlineStack>
+                  <Button onClick={() => recategorizing.submit({ category })} loading={recategorizing.busy} disabled={category === ticket.category}>
+                    {t("category.submit")}
+                  </Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            <TicketFacts ticket={ticket} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+      {toast ? <Toast content={toast} onDismiss={() => setToast(null)} /> : null}
+    </Page>
+  );
+}

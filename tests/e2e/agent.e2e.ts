@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createAgent } from "~/agent/agents.server";
+import { createDb, type Db } from "~/db.server";
+import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { DEMO_AGENT } from "../../preview/demo-agent";
+import { newTicket } from "../helpers/tickets";
+import { TEST_CONFIG } from "../setup/test-config";
+import { launchChromium, merchantContext } from "./chromium";
+import { openSupportPage } from "./merchant";
+
+let browser: Browser;
+let db: Db;
+beforeAll(async () => {
+  // Creating a ticket from the test enqueues an email, which reads the app's configuration.
+  Object.assign(process.env, TEST_CONFIG, { DATABASE_URL: inject("databaseUrl") });
+  browser = await launchChromium();
+  db = createDb(inject("databaseUrl"));
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+});
+
+const url = (path: string) => `${inject("baseURL")}${path}`;
+
+/** Submits the sign-in form and waits for the server's answer. */
+async function submitSignIn(page: Page, password: string) {
+  await page.getByLabel("Password").fill(password);
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/agent/sign-in")),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+}
+
+async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url("/agent"));
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/agent/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await submitSignIn(page, password);
+  return page;
+}
+
+async function signInAsDemoAgent(): Promise<Page> {
+  const page = await signIn(await merchantContext(browser), DEMO_AGENT.email, DEMO_AGENT.password);
+  await page.getByRole("heading", { name: "Ticket queue" }).waitFor();
+  return page;
+}
+
+describe("the agent console", () => {
+  it("sends a signed-out visitor to the sign-in page", async () => {
+    const context = await merchantContext(browser);
+    const page = await context.newPage();
+    await page.goto(url("/agent/dashboard"));
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/agent/sign-in");
+    await page.getByRole("heading", { name: "Sign in to the SPL agent console" }).waitFor();
+    await context.close();
+  });
+
+  it("lets the demo agent filter to order sync, note, reply and resolve; the merchant then sees the reply but never the note", async () => {
+    const page = await signInAsDemoAgent();
+    await page.getByRole("button", { name: /search and filter/i }).click();
+    await page.getByRole("button", { name: "Category", exact: true }).click();
+    await page.locator("label").filter({ hasText: /^Order sync$/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("category")).toBe("order_sync");
+    const rows = page.locator("tbody tr");
+    await expect.poll(() => rows.filter({ hasText: "Order sync" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.filter({ hasText: "Product sync" }).count()).toBe(0);
+
+    const row = rows.filter({ hasText: "fulfilled order #1002" });
+    const number = (await row.getByRole("link").first().textContent())!.trim();
+    await row.getByRole("link", { name: number }).click();
+    await page.getByRole("heading", { name: number }).waitFor();
+
+    const note = `Tracking sync job failed for this shop — internal ${Date.now()}`;
+    const reply = `We re-sent the tracking number to TikTok; it shows as shipped now (${Date.now()}).`;
+    await page.getByLabel("New note").fill(note);
+    await page.getByRole("button", { name: "Add note" }).click();
+    // The form empties once the note is saved (Polaris mirrors a text field's value in a hidden sizer).
+    await expect.poll(() => page.getByLabel("New note").inputValue()).toBe("");
+    await page.getByText(note).waitFor();
+    await page.getByLabel("Reply to the merchant").fill(reply);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect.poll(() => page.getByLabel("Reply to the merchant").inputValue()).toBe("");
+    await page.getByText(reply).waitFor();
+    await page.getByText("Demo Agent replied to the merchant").waitFor();
+    await page.getByRole("button", { name: "Resolve" }).click();
+    await page.getByText("Demo Agent changed the status from Waiting on merchant to Resolved").waitFor();
+    await page.context().close();
+
+    const merchant = await openSupportPage(browser);
+    await merchant.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "My tickets" }).click();
+    await merchant.getByRole("link", { name: number }).click();
+    await merchant.getByText(reply).waitFor();
+    expect(await merchant.getByText(note).count()).toBe(0);
+    expect(await merchant.content()).not.toContain(note);
+    await merchant.context().close();
+  });
+
+  it("shows a merchant's script and image payloads as text, without running them", async () => {
+    const marker = `xss${Date.now()}`;
+    const payload = `${marker} <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
+    const { ticket } = await merchantTickets(db, "second-shop.myshopify.com").create(newTicket({ description: payload, shopName: "Second Shop" }));
+    const page = await signInAsDemoAgent();
+    await page.goto(url(`/agent?q=${marker}`));
+    await page.getByText(payload, { exact: false }).first().waitFor();
+    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.getByText(payload).waitFor();
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("img[src='x']").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("refuses a state-changing request without the cross-site token", async () => {
+    const page = await signInAsDemoAgent();
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket({ description: "Orders are missing from TikTok." }));
+    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    const status = await page.evaluate(async (path) => {
+      const response = await fetch(path, { method: "POST", body: new URLSearchParams({ intent: "note", body: "forged note" }) });
+      return response.status;
+    }, `/agent/tickets/${ticket.id}`);
+    expect(status).toBe(403);
+    expect(await db.internalNote.count({ where: { ticketId: ticket.id } })).toBe(0);
+    await page.context().close();
+  });
+
+  it("locks an account after five wrong passwords, and says so", async () => {
+    const email = `locked-${Date.now()}@spl.example`;
+    await createAgent(db, { email, name: "Soon Locked", role: "agent", password: "the right password" });
+    const page = await signIn(await merchantContext(browser), email, "wrong password 1");
+    await page.getByText("Wrong email or password").waitFor();
+    for (let attempt = 2; attempt <= 5; attempt += 1) await submitSignIn(page, `wrong password ${attempt}`);
+    await page.getByText("Account locked").waitFor();
+    await page.getByText("Too many wrong passwords: this account is locked. Try again in 15 minutes.").waitFor();
+    await submitSignIn(page, "the right password");
+    await page.getByText("Account locked").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/agent/sign-in");
+    await page.context().close();
+  }, 90_000);
+});
