@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Page, Select, Text, TextField, Toast } from "@shopify/polaris";
+import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Page, Select, Text, Toast } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MessageComposer } from "~/components/support/MessageComposer";
 import { agentTickets, type WorkError } from "~/agent/agent-tickets.server";
 import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/agent/components/AgentStatusBadge";
@@ -18,7 +19,6 @@ import { ticketActionSchema, type TicketIntent } from "~/agent/ticket-actions";
 import { db } from "~/db.server";
 import { CATEGORY_IDS, routeOf } from "~/support/taxonomy";
 import { formatTicketNumber } from "~/support/tickets/number";
-import { REPLY_MAX } from "~/support/tickets/ticket-input";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   await requireAgent(db, request);
@@ -99,24 +99,17 @@ export default function TicketPage() {
               <replying.fetcher.Form method="post">
                 <CsrfField />
                 <input type="hidden" name="intent" value="reply" />
-                <BlockStack gap="300">
-                  <TextField
-                    label={t("reply.label")}
-                    helpText={t("reply.help")}
-                    name="body"
-                    value={reply}
-                    onChange={setReply}
-                    multiline={4}
-                    maxLength={REPLY_MAX}
-                    autoComplete="off"
-                    error={replying.error ? t(replying.error) : undefined}
-                  />
-                  <InlineStack>
-                    <Button submit variant="primary" loading={replying.busy}>
-                      {t("reply.send")}
-                    </Button>
-                  </InlineStack>
-                </BlockStack>
+                <MessageComposer
+                  label={t("reply.label")}
+                  helpText={t("reply.help")}
+                  value={reply}
+                  onChange={setReply}
+                  rows={4}
+                  error={replying.error ? t(replying.error) : undefined}
+                  submitLabel={t("reply.send")}
+                  busy={replying.busy}
+                  primary
+                />
               </replying.fetcher.Form>
             </Card>
             <Card background="bg-surface-caution">
@@ -131,23 +124,15 @@ export default function TicketPage() {
                 <noting.fetcher.Form method="post">
                   <CsrfField />
                   <input type="hidden" name="intent" value="note" />
-                  <BlockStack gap="200">
-                    <TextField
-                      label={t("notes.label")}
-                      name="body"
-                      value={note}
-                      onChange={setNote}
-                      multiline={2}
-                      maxLength={REPLY_MAX}
-                      autoComplete="off"
-                      error={noting.error ? t(noting.error) : undefined}
-                    />
-                    <InlineStack>
-                      <Button submit loading={noting.busy}>
-                        {t("notes.add")}
-                      </Button>
-                    </InlineStack>
-                  </BlockStack>
+                  <MessageComposer
+                    label={t("notes.label")}
+                    value={note}
+                    onChange={setNote}
+                    rows={2}
+                    error={noting.error ? t(noting.error) : undefined}
+                    submitLabel={t("notes.add")}
+                    busy={noting.busy}
+                  />
                 </noting.fetcher.Form>
               </BlockStack>
             </Card>

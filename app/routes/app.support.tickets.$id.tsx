@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { Badge, Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Card, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DownloadButton } from "~/components/support/DownloadButton";
 import { MessageBody } from "~/components/support/MessageBody";
+import { MessageComposer } from "~/components/support/MessageComposer";
 import { MessageCard } from "~/components/support/MessageCard";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { formatDateTime } from "~/components/support/format";
@@ -14,7 +15,7 @@ import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";
-import { REPLY_MAX, fieldErrors, replySchema } from "~/support/tickets/ticket-input";
+import { fieldErrors, replySchema } from "~/support/tickets/ticket-input";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -111,24 +112,17 @@ export default function TicketPage() {
             ))}
             <Card>
               <fetcher.Form method="post">
-                <BlockStack gap="300">
-                  <TextField
-                    label={t("ticket.replyLabel")}
-                    helpText={ticket.status === "closed" ? t("ticket.replyHelp") : undefined}
-                    name="body"
-                    value={reply}
-                    onChange={setReply}
-                    multiline={4}
-                    maxLength={REPLY_MAX}
-                    autoComplete="off"
-                    error={replyError ? t(replyError) : undefined}
-                  />
-                  <InlineStack>
-                    <Button submit variant="primary" loading={fetcher.state !== "idle"}>
-                      {t("ticket.send")}
-                    </Button>
-                  </InlineStack>
-                </BlockStack>
+                <MessageComposer
+                  label={t("ticket.replyLabel")}
+                  helpText={ticket.status === "closed" ? t("ticket.replyHelp") : undefined}
+                  value={reply}
+                  onChange={setReply}
+                  rows={4}
+                  error={replyError ? t(replyError) : undefined}
+                  submitLabel={t("ticket.send")}
+                  busy={fetcher.state !== "idle"}
+                  primary
+                />
               </fetcher.Form>
             </Card>
           </BlockStack>
