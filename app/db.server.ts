@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { databaseKind, sqliteFilename } from "./db-url";
@@ -21,7 +22,26 @@ export function createDb(url: string): Db {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
   const file = sqliteFilename(url, path.resolve("prisma"));
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }) });
+  return new PrismaClient({ adapter: sqliteAdapter(file) });
+}
+
+/**
+ * SQLite in write-ahead-log mode: the agents' reads don't wait for the merchants' writes, and with
+ * synchronous NORMAL a commit appends to the log without an fsync that would stall the event loop
+ * (better-sqlite3 is synchronous). A crash of the process loses nothing; a power cut may lose the
+ * last commits, which is why production runs on PostgreSQL.
+ */
+function sqliteAdapter(file: string): SqlDriverAdapterFactory {
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
+      return adapter;
+    },
+  };
 }
 
 declare global {

@@ -32,7 +32,7 @@ export interface DeliveryOptions {
   workerId: string;
   now?: Date;
   batchSize?: number;
-  /** Longer than the slowest SMTP exchange (see the transport's timeouts), or a live send is retried. */
+  /** At least twice the slowest SMTP exchange (see the transport's timeouts), or a live send is retried. */
   leaseMs?: number;
   maxAttempts?: number;
   backoff?: Backoff;
@@ -67,12 +67,21 @@ export function outboxMessageId(outboxId: string, from: string): string {
 
 export function createSmtpTransport(url: string): MailTransport {
   // Bounded well inside the lease, so a hung connection fails before another worker may retry.
-  return nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+  // One pooled connection: the worker sends one email at a time, and a busy outbox must not pay a
+  // new SMTP handshake per email.
+  return nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: 1,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
 }
 
 /**
- * One pass over the due emails; each is claimed, sent and settled before the next. `now` is when
- * the pass starts; its clock runs on from there, so a lease taken late in a slow batch still lasts.
+ * One pass over the due emails: claim a batch in one update, then send and settle each in turn.
+ * `now` is when the pass starts; its clock runs on from there.
  */
 export async function deliverDueEmails(db: Db, transport: MailTransport, options: DeliveryOptions): Promise<DeliveryResult> {
   const { workerId } = options;
@@ -94,31 +103,45 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
     where: isDue(clock()),
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
     take: options.batchSize ?? DEFAULTS.batchSize,
+    select: { id: true, attempts: true, lastError: true },
   });
 
-  for (const email of due) {
-    const claimedAt = clock();
-    // `attempts` as read: another worker's claim since then changed it, so this update matches nothing.
-    const unchanged = { id: email.id, attempts: email.attempts, ...isDue(claimedAt) };
-
-    // Only reachable when earlier attempts died mid-send: an email that crashes its worker every
-    // time must not take every process down forever.
-    if (email.attempts >= maxAttempts) {
-      const gaveUp = await db.outboxEmail.updateMany({
-        where: unchanged,
-        data: { status: "failed", lastError: email.lastError ?? "Every attempt stopped before it finished", ...release },
-      });
-      result.failed += gaveUp.count;
-      continue;
-    }
-
-    const claim = await db.outboxEmail.updateMany({
-      where: unchanged,
-      data: { lockedBy: workerId, lockedUntil: new Date(claimedAt + leaseMs), attempts: { increment: 1 } },
+  // Only reachable when earlier attempts died mid-send: an email that crashes its worker every
+  // time must not take every process down forever.
+  for (const email of due.filter((row) => row.attempts >= maxAttempts)) {
+    const gaveUp = await db.outboxEmail.updateMany({
+      where: { id: email.id, attempts: email.attempts, ...isDue(clock()) },
+      data: { status: "failed", lastError: email.lastError ?? "Every attempt stopped before it finished", ...release },
     });
-    if (claim.count !== 1) continue;
-    const attempts = email.attempts + 1;
+    result.failed += gaveUp.count;
+  }
+
+  // A row another worker claimed since it was read is no longer due, so the update skips it; the
+  // lease's end, unique to this pass, tells which rows this worker now holds.
+  const claimedAt = clock();
+  const leaseUntil = new Date(claimedAt + leaseMs);
+  const candidates = due.filter((row) => row.attempts < maxAttempts).map((row) => row.id);
+  if (candidates.length === 0) return result;
+  await db.outboxEmail.updateMany({
+    where: { id: { in: candidates }, attempts: { lt: maxAttempts }, ...isDue(claimedAt) },
+    data: { lockedBy: workerId, lockedUntil: leaseUntil, attempts: { increment: 1 } },
+  });
+  const held = await db.outboxEmail.findMany({
+    where: { id: { in: candidates }, lockedBy: workerId, lockedUntil: leaseUntil },
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+  });
+
+  for (const [index, email] of held.entries()) {
     const mine = { id: email.id, lockedBy: workerId };
+    // No send starts in the second half of the lease (which is twice the slowest SMTP exchange), so
+    // none outlives it and lets another worker send the same email.
+    if (leaseUntil.getTime() - clock() < leaseMs / 2) {
+      await db.outboxEmail.updateMany({
+        where: { id: { in: held.slice(index).map((row) => row.id) }, lockedBy: workerId },
+        data: { attempts: { decrement: 1 }, ...release },
+      });
+      break;
+    }
 
     try {
       await transport.sendMail({
@@ -130,16 +153,16 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
       });
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-      const givingUp = attempts >= maxAttempts;
+      const givingUp = email.attempts >= maxAttempts;
       await db.outboxEmail.updateMany({
         where: mine,
         data: givingUp
           ? { status: "failed", lastError, ...release }
-          : { lastError, nextAttemptAt: new Date(clock() + retryDelay(attempts, backoff)), ...release },
+          : { lastError, nextAttemptAt: new Date(clock() + retryDelay(email.attempts, backoff)), ...release },
       });
       if (givingUp) result.failed += 1;
       else result.retrying += 1;
-      console.warn(`Outbox email ${email.id}: attempt ${attempts} of ${maxAttempts} failed: ${lastError}`);
+      console.warn(`Outbox email ${email.id}: attempt ${email.attempts} of ${maxAttempts} failed: ${lastError}`);
       continue;
     }
 

@@ -168,6 +168,19 @@ describe("the outbox worker", () => {
     expect((await outbox()).every((email) => email.status === "sent")).toBe(true);
   });
 
+  it("starts no send in the second half of its lease and leaves the rest of the batch to the next pass", async () => {
+    await enqueue(...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, number: 3000 + i })));
+    const smtp = createSmtpTransport(sink.url);
+    const slowSmtp = { sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (await sleep(300), smtp.sendMail(mail)) };
+
+    expect(await deliverDueEmails(database.db, slowSmtp, { workerId: "worker-a", leaseMs: 400 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const rows = (await outbox()).map(({ status, attempts, lockedBy }) => ({ status, attempts, lockedBy }));
+    expect(rows.filter((row) => row.status === "sent")).toEqual([{ status: "sent", attempts: 1, lockedBy: null }]);
+    expect(rows.filter((row) => row.status === "pending")).toEqual(Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }));
+    expect(await deliver({ workerId: "worker-b" })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(sink.messages().map((email) => email.subject).sort()).toEqual([3000, 3001, 3002].map((n) => `New ticket SPL-${n} from Negozio Demo`));
+  });
+
   it("runs in the background until stopped", async () => {
     const worker = startOutboxWorker(database.db, { transport: createSmtpTransport(sink.url), pollMs: 10 });
     await enqueue(ticketCreatedEmail(facts));
