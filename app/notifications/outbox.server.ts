@@ -7,7 +7,11 @@ export interface Email {
   body: string;
 }
 
-/** Written in the caller's transaction: the email exists if and only if the change it announces does. */
-export async function enqueueEmail(tx: Prisma.TransactionClient, email: Email) {
-  await tx.outboxEmail.create({ data: { shop: email.shop, toAddress: email.to, subject: email.subject, body: email.body } });
+/** Written in the caller's transaction: an email exists if and only if the change it announces does. */
+export async function enqueueEmails(tx: Prisma.TransactionClient, emails: Email[]) {
+  await tx.outboxEmail.createMany({
+    data: emails.map((email) => ({ shop: email.shop, toAddress: email.to, subject: email.subject, body: email.body })),
+  });
 }
+
+export const enqueueEmail = (tx: Prisma.TransactionClient, email: Email) => enqueueEmails(tx, [email]);

@@ -28,13 +28,30 @@ describe("a merchant's tickets", () => {
   it("gives every ticket its own number under concurrent submits", async () => {
     const shop = uniqueShop();
     const tickets = await Promise.all(Array.from({ length: 20 }, () => merchantTickets(db, shop).create(newTicket())));
-    const numbers = tickets.map(({ ticket }) => ticket.number);
-    expect(new Set(numbers).size).toBe(20);
+    expect(new Set(tickets.map(({ ticket }) => ticket.number)).size).toBe(20);
+    expect(await db.auditEvent.count({ where: { ticketId: { in: tickets.map(({ ticket }) => ticket.id) }, action: "created" } })).toBe(20);
+    expect(await db.outboxEmail.count({ where: { body: { contains: shop } } })).toBe(20);
+  });
+
+  it("keeps one merchant's failed or repeated submit from costing the others their tickets", async () => {
+    const shop = uniqueShop();
+    const repeated = newTicket();
+    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as string, bytes: PNG_BYTES }] });
+    const forms = [newTicket(), repeated, broken, newTicket(), repeated, newTicket()];
+    const results = await Promise.allSettled(forms.map((form) => merchantTickets(db, shop).create(form)));
+
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    const made = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    expect(made.map((result) => result.created)).toEqual([true, true, true, false, true]);
+    expect(made[3]!.ticket.id).toBe(made[1]!.ticket.id);
+    const numbers = (await db.ticket.findMany({ where: { shop }, select: { number: true } })).map((row) => row.number);
+    expect(new Set(numbers).size).toBe(4);
+    expect(await db.outboxEmail.count({ where: { body: { contains: shop } } })).toBe(4);
   });
 
   it("leaves no half-made ticket when a write fails", async () => {
     const shop = uniqueShop();
-    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: "image/png", bytes: undefined as unknown as Uint8Array }] });
+    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as string, bytes: PNG_BYTES }] });
     await expect(merchantTickets(db, shop).create(broken)).rejects.toThrow();
     expect(await db.ticket.count({ where: { shop } })).toBe(0);
     expect(await db.attachment.count({ where: { shop } })).toBe(0);

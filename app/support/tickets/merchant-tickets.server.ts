@@ -1,10 +1,9 @@
-import { isUniqueViolation, type Db, type Prisma } from "~/db.server";
-import { ticketCreatedEmail } from "~/notifications/emails.server";
-import { enqueueEmail } from "~/notifications/outbox.server";
+import type { Db, Prisma } from "~/db.server";
 import type { CategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
-import { attachmentRows, nextTicketNumber, searchTextOf, threadMessage } from "./ticket-store.server";
+import { attachmentRows, threadMessage } from "./ticket-store.server";
+import { ticketWriter } from "./ticket-writer.server";
 import { merchantStatus, statusAfterMerchantReply, statusesShownAs, type MerchantStatus, type TicketStatus } from "./status";
 import type { TicketForm } from "./ticket-input";
 
@@ -43,44 +42,7 @@ export function merchantTickets(db: Db, shop: string) {
 
   return {
     /** Creates the ticket once per idempotency key: a double submit returns the first ticket. */
-    async create(input: NewTicket) {
-      try {
-        const ticket = await db.$transaction(async (tx) => {
-          const number = await nextTicketNumber(tx);
-          const created = await tx.ticket.create({
-            data: {
-              number,
-              shop,
-              shopName: input.shopName,
-              status: "new",
-              category: input.category,
-              suggestedCategory: input.suggestedCategory ?? null,
-              confidence: input.confidence ?? null,
-              description: input.description,
-              orderId: input.orderId ?? null,
-              orderSummary: input.orderSummary ? JSON.stringify(input.orderSummary) : null,
-              contactEmail: input.contactEmail,
-              tiktokUsername: input.tiktokUsername ?? null,
-              locale: input.locale,
-              diagnostics: JSON.stringify(input.diagnostics),
-              idempotencyKey: input.idempotencyKey,
-              searchText: searchTextOf({ number, shop, shopName: input.shopName, orderId: input.orderId, text: input.description }),
-              events: { create: { actorType: "merchant", action: "created", toValue: "new" } },
-              attachments: { create: attachmentRows(shop, input.attachments) },
-            },
-          });
-          await enqueueEmail(tx, ticketCreatedEmail(created));
-          return created;
-        });
-        return { ticket, created: true };
-      } catch (error) {
-        // The same form submitted again (double click, retried request): return the first ticket.
-        if (!isUniqueViolation(error)) throw error;
-        const winner = await db.ticket.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey: input.idempotencyKey } } });
-        if (!winner) throw error;
-        return { ticket: winner, created: false };
-      }
-    },
+    create: (input: NewTicket) => ticketWriter(db).create(shop, input),
 
     /** The Ticket Log: newest first, keyset-paginated, no full counts. */
     async list(filter: TicketLogFilter = {}) {

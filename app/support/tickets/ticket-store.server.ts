@@ -1,17 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "~/db.server";
 import type { CheckedAttachment } from "./attachments";
 import { formatTicketNumber } from "./number";
 
-type Tx = Prisma.TransactionClient;
-
-/** Takes the next number inside the caller's transaction; a rollback gives the number back. */
-export async function nextTicketNumber(tx: Tx): Promise<number> {
-  const counter = await tx.counter.update({ where: { name: "ticket" }, data: { value: { increment: 1 } } });
-  return counter.value;
-}
-
-/** Attachment rows for a ticket's nested create, or with ticketId added, for a reply's. */
+/** Attachment rows; the caller adds the ticket they belong to (and the message, for a reply's). */
 export function attachmentRows(shop: string, attachments: CheckedAttachment[]) {
   return attachments.map((file) => ({
     shop,
