@@ -36,7 +36,7 @@ describe("a merchant's tickets", () => {
   it("keeps one merchant's failed or repeated submit from costing the others their tickets", async () => {
     const shop = uniqueShop();
     const repeated = newTicket();
-    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as string, bytes: PNG_BYTES }] });
+    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as "image/png", bytes: PNG_BYTES }] });
     const forms = [newTicket(), repeated, broken, newTicket(), repeated, newTicket()];
     const results = await Promise.allSettled(forms.map((form) => merchantTickets(db, shop).create(form)));
 
@@ -51,7 +51,7 @@ describe("a merchant's tickets", () => {
 
   it("leaves no half-made ticket when a write fails", async () => {
     const shop = uniqueShop();
-    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as string, bytes: PNG_BYTES }] });
+    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as "image/png", bytes: PNG_BYTES }] });
     await expect(merchantTickets(db, shop).create(broken)).rejects.toThrow();
     expect(await db.ticket.count({ where: { shop } })).toBe(0);
     expect(await db.attachment.count({ where: { shop } })).toBe(0);
