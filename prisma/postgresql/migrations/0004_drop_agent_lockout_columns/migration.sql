@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Agent" DROP COLUMN "failedSignIns",
+DROP COLUMN "lockedUntil";
+
