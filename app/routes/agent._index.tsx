@@ -4,6 +4,7 @@ import {
   Badge,
   Banner,
   BlockStack,
+  Box,
   Card,
   ChoiceList,
   IndexFilters,
@@ -173,9 +174,12 @@ export default function Queue() {
         </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>
-        <Text as="span" truncate>
-          {ticket.excerpt}
-        </Text>
+        {/* Bounded, so a long description is cut short instead of pushing the table off screen. */}
+        <Box maxWidth="360px">
+          <Text as="p" truncate>
+            {ticket.excerpt}
+          </Text>
+        </Box>
       </IndexTable.Cell>
       <IndexTable.Cell>{categoryLabel(ticket.category)}</IndexTable.Cell>
       <IndexTable.Cell>
