@@ -9,6 +9,34 @@ const port = Number(process.env.PORT || 3000);
 // and its lock waits block a process outright: measured, two processes create fewer tickets than one.
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const workers = Number(process.env.WEB_CONCURRENCY || (onPostgres ? availableParallelism() : 1));
+const STOP_SIGNALS = ["SIGTERM", "SIGINT"];
+/** Longer than any request should take; a deploy must not wait on a hung connection for ever. */
+const STOP_TIMEOUT_MS = 10_000;
+
+/** Runs `stop` on the first stop signal; later ones (a terminal sends SIGINT to every process) wait for it. */
+function onStopSignal(stop) {
+  let stopping = false;
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop();
+    });
+  }
+}
+
+/**
+ * A graceful stop for a deploy or a restart: no new connections, the requests in progress answered,
+ * and the email being sent settled, so a planned stop never makes the outbox send an email twice.
+ */
+async function stopServer(server) {
+  setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
+  const closed = new Promise((resolve) => server.close(resolve));
+  // Started by the build's entry (app/entry.server.tsx), unless OUTBOX_WORKER=off.
+  await globalThis.__outboxWorker?.stop();
+  await closed;
+  process.exit(0);
+}
 
 if (cluster.isPrimary && workers > 1) {
   // The first worker starts alone, so a bad configuration stops the server with its one line.
@@ -17,9 +45,20 @@ if (cluster.isPrimary && workers > 1) {
     for (let i = 1; i < workers; i++) cluster.fork();
     console.log(`SPL Support listening on http://localhost:${port} with ${workers} processes`);
   });
-  // A supervisor (systemd, the platform) restarts the whole server rather than half of it.
-  cluster.on("exit", (_worker, code) => process.exit(code || 1));
+  let stopping = false;
+  let exitCode = 0;
+  onStopSignal(() => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  });
+  cluster.on("exit", (_worker, code) => {
+    // A supervisor (systemd, the platform) restarts the whole server rather than half of it.
+    if (!stopping) process.exit(code || 1);
+    exitCode ||= code ?? 0;
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+  });
 } else {
   const app = await createAppServer();
-  app.listen(port, () => cluster.isPrimary && console.log(`SPL Support listening on http://localhost:${port}`));
+  const server = app.listen(port, () => cluster.isPrimary && console.log(`SPL Support listening on http://localhost:${port}`));
+  onStopSignal(() => void stopServer(server));
 }

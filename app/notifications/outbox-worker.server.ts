@@ -37,6 +37,8 @@ export interface DeliveryOptions {
   maxAttempts?: number;
   backoff?: Backoff;
   from?: string;
+  /** Aborted when the process is stopping: the pass ends after the email being sent. */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryResult {
@@ -134,8 +136,8 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
   for (const [index, email] of held.entries()) {
     const mine = { id: email.id, lockedBy: workerId };
     // No send starts in the second half of the lease (which is twice the slowest SMTP exchange), so
-    // none outlives it and lets another worker send the same email.
-    if (leaseUntil.getTime() - clock() < leaseMs / 2) {
+    // none outlives it and lets another worker send the same email; none starts once stopping either.
+    if (options.signal?.aborted || leaseUntil.getTime() - clock() < leaseMs / 2) {
       await db.outboxEmail.updateMany({
         where: { id: { in: held.slice(index).map((row) => row.id) }, lockedBy: workerId },
         data: { attempts: { decrement: 1 }, ...release },
@@ -184,7 +186,7 @@ export interface OutboxWorkerOptions extends Omit<Partial<DeliveryOptions>, "now
 
 export interface OutboxWorker {
   workerId: string;
-  /** Resolves once the pass in progress, if any, has finished. */
+  /** Resolves once the email being sent, if any, is settled; the rest of the pass waits for later. */
   stop(): Promise<void>;
 }
 
@@ -192,12 +194,12 @@ export interface OutboxWorker {
 export function startOutboxWorker(db: Db, options: OutboxWorkerOptions = {}): OutboxWorker {
   const { transport = createSmtpTransport(config().SMTP_URL), pollMs = 5_000, ...delivery } = options;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  let stopped = false;
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let pass: Promise<void> = Promise.resolve();
 
   const tick = () => {
-    pass = deliverDueEmails(db, transport, { ...delivery, workerId }).then(
+    pass = deliverDueEmails(db, transport, { ...delivery, workerId, signal: stopping.signal }).then(
       (result) => schedule(result.sent + result.retrying + result.failed > 0 ? 0 : pollMs),
       (error: unknown) => {
         console.error("Outbox worker pass failed; retrying", error);
@@ -206,7 +208,7 @@ export function startOutboxWorker(db: Db, options: OutboxWorkerOptions = {}): Ou
     );
   };
   const schedule = (delay: number) => {
-    if (stopped) return;
+    if (stopping.signal.aborted) return;
     timer = setTimeout(tick, delay);
     // The worker never keeps a process alive on its own: servers and scripts end as they would without it.
     timer.unref();
@@ -216,7 +218,7 @@ export function startOutboxWorker(db: Db, options: OutboxWorkerOptions = {}): Ou
   return {
     workerId,
     async stop() {
-      stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await pass;
     },

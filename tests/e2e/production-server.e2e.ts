@@ -1,7 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "~/db.server";
+import { enqueueEmails } from "~/notifications/outbox.server";
+import { freePort } from "../../preview/process";
+import { freshSqliteUrl, migrate } from "../setup/databases";
 import { TEST_CONFIG } from "../setup/test-config";
 
 const PORT = 3900 + Math.floor(Math.random() * 90);
@@ -56,3 +62,54 @@ describe("the production server", () => {
     expect(result.stderr.trim()).toBe("Invalid configuration: SHOPIFY_API_SECRET is required");
   });
 });
+
+/** An SMTP server that takes a second to accept each message, so a stop can land mid-send. */
+async function slowSmtpServer() {
+  let sending = () => {};
+  const sendingStarted = new Promise<void>((resolve) => (sending = resolve));
+  const accepted: string[] = [];
+  const smtp = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      sending();
+      stream.resume();
+      stream.on("end", () => setTimeout(() => (accepted.push(session.envelope.rcptTo[0]!.address), callback()), 1_000));
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  return { url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, sendingStarted, accepted, close: () => smtp.close() };
+}
+
+describe("stopping the production server", () => {
+  it("settles the email it is sending before its processes exit, so a deploy never sends one twice", async () => {
+    const databaseUrl = freshSqliteUrl();
+    migrate(databaseUrl);
+    const db = createDb(databaseUrl);
+    await db.$transaction((tx) => enqueueEmails(tx, [{ shop: "stop.myshopify.com", to: "merchant@example.com", subject: "Your ticket", body: "Hello" }]));
+    const smtp = await slowSmtpServer();
+    // As deployed: the outbox worker on (Vitest's own marker would keep it off).
+    const withOutbox: NodeJS.ProcessEnv = { ...env };
+    delete withOutbox.OUTBOX_WORKER;
+    delete withOutbox.VITEST;
+    const port = await freePort();
+    const instance = spawn("node", ["server/start.mjs"], {
+      env: { ...withOutbox, WEB_CONCURRENCY: "2", PORT: String(port), DATABASE_URL: databaseUrl, SMTP_URL: smtp.url },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((resolve) => instance.on("exit", resolve));
+    try {
+      await smtp.sendingStarted;
+      instance.kill("SIGTERM");
+
+      expect(await exited).toBe(0);
+      expect(smtp.accepted).toEqual(["merchant@example.com"]);
+      expect(await db.outboxEmail.findMany()).toMatchObject([{ status: "sent", attempts: 1, lockedBy: null }]);
+    } finally {
+      instance.kill("SIGKILL");
+      smtp.close();
+      await db.$disconnect();
+    }
+  });
+});
+

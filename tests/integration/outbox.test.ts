@@ -181,6 +181,22 @@ describe("the outbox worker", () => {
     expect(sink.messages().map((email) => email.subject).sort()).toEqual([3000, 3001, 3002].map((n) => `New ticket SPL-${n} from Negozio Demo`));
   });
 
+  it("when stopped mid-pass, settles the email being sent and leaves the rest for the next worker", async () => {
+    await enqueue(...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, number: 4000 + i })));
+    const smtp = createSmtpTransport(sink.url);
+    let sending = () => {};
+    const firstSend = new Promise<void>((resolve) => (sending = resolve));
+    const slowSmtp = { sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (sending(), await sleep(200), smtp.sendMail(mail)) };
+    const worker = startOutboxWorker(database.db, { transport: slowSmtp, pollMs: 10 });
+    await firstSend;
+    await worker.stop();
+
+    expect(sink.messages()).toHaveLength(1);
+    const rows = (await outbox()).map(({ status, attempts, lockedBy }) => ({ status, attempts, lockedBy }));
+    expect(rows.filter((row) => row.status === "sent")).toEqual([{ status: "sent", attempts: 1, lockedBy: null }]);
+    expect(rows.filter((row) => row.status === "pending")).toEqual(Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }));
+  });
+
   it("runs in the background until stopped", async () => {
     const worker = startOutboxWorker(database.db, { transport: createSmtpTransport(sink.url), pollMs: 10 });
     await enqueue(ticketCreatedEmail(facts));
