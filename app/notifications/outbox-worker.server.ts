@@ -62,6 +62,16 @@ export function retryDelay(attempts: number, backoff: Backoff): number {
   return Math.min(backoff.baseMs * 2 ** Math.max(attempts - 1, 0), backoff.maxMs);
 }
 
+/**
+ * The server refused this message itself (no such mailbox, address or message not accepted): the
+ * same email would be refused again, so it fails at once instead of retrying for hours. Other 5xx
+ * replies, such as a refused login, are our configuration and may be fixed before the next attempt.
+ */
+export function isRejectedForGood(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 550 && code <= 554;
+}
+
 /** The same on every attempt, so a resend after a crash is recognisable as the same email. */
 export function outboxMessageId(outboxId: string, from: string): string {
   return `<outbox.${outboxId}@${from.split("@")[1] ?? "localhost"}>`;
@@ -155,7 +165,7 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
       });
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-      const givingUp = email.attempts >= maxAttempts;
+      const givingUp = email.attempts >= maxAttempts || isRejectedForGood(error);
       await db.outboxEmail.updateMany({
         where: mine,
         data: givingUp

@@ -1,4 +1,6 @@
+import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { agentReplyEmail, ticketCreatedEmail } from "~/notifications/emails.server";
 import { enqueueEmail, type Email } from "~/notifications/outbox.server";
@@ -116,6 +118,25 @@ describe("the outbox worker", () => {
       ]);
     } finally {
       await back.close();
+    }
+  });
+
+  it("fails at once, without retrying, an email the server refuses for good", async () => {
+    const refusing = new SMTPServer({
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error("5.1.1 No such mailbox"), { responseCode: 550 }));
+      },
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
+    try {
+      await enqueue(agentReplyEmail({ ...facts, contactEmail: "gone@example.it" }, "Risolto.", "it"));
+      const url = `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`;
+      expect(await deliver({ url })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+      expect(await outbox()).toMatchObject([{ status: "failed", attempts: 1, lockedBy: null, lastError: expect.stringMatching(/No such mailbox/) }]);
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(resolve));
     }
   });
 
