@@ -11,6 +11,7 @@ import { CsrfField } from "~/agent/components/CsrfField";
 import { InternalNotes, TicketActivity } from "~/agent/components/TicketActivity";
 import { TicketFacts } from "~/agent/components/TicketFacts";
 import { TicketThread } from "~/agent/components/TicketThread";
+import { TitledCard } from "~/agent/components/TitledCard";
 import { useConsole } from "~/agent/components/use-console";
 import { CSRF_FIELD } from "~/agent/csrf";
 import { requireAgentPost } from "~/agent/csrf.server";
@@ -112,120 +113,95 @@ export default function TicketPage() {
                 />
               </replying.fetcher.Form>
             </Card>
-            <Card background="bg-surface-caution">
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingSm">
-                  {t("notes.title")}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {t("notes.privacy")}
-                </Text>
-                <InternalNotes notes={ticket.notes} />
-                <noting.fetcher.Form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="note" />
-                  <MessageComposer
-                    label={t("notes.label")}
-                    value={note}
-                    onChange={setNote}
-                    rows={2}
-                    error={noting.error ? t(noting.error) : undefined}
-                    submitLabel={t("notes.add")}
-                    busy={noting.busy}
-                  />
-                </noting.fetcher.Form>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingSm">
-                  {t("activity.title")}
-                </Text>
-                <TicketActivity events={ticket.events} />
-              </BlockStack>
-            </Card>
+            <TitledCard title={t("notes.title")} background="bg-surface-caution">
+              <Text as="p" tone="subdued">
+                {t("notes.privacy")}
+              </Text>
+              <InternalNotes notes={ticket.notes} />
+              <noting.fetcher.Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="note" />
+                <MessageComposer
+                  label={t("notes.label")}
+                  value={note}
+                  onChange={setNote}
+                  rows={2}
+                  error={noting.error ? t(noting.error) : undefined}
+                  submitLabel={t("notes.add")}
+                  busy={noting.busy}
+                />
+              </noting.fetcher.Form>
+            </TitledCard>
+            <TitledCard title={t("activity.title")}>
+              <TicketActivity events={ticket.events} />
+            </TitledCard>
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingSm">
-                  {t("status.title")}
-                </Text>
-                <InlineStack gap="200" blockAlign="center">
-                  <AgentStatusBadge status={ticket.status} />
-                </InlineStack>
-                {moving.error ? <Banner tone="critical">{t(moving.error)}</Banner> : null}
-                <ButtonGroup>
-                  {ticket.allowedStatuses.map((status) => (
-                    <Button
-                      key={status}
-                      variant={status === "resolved" ? "primary" : "secondary"}
-                      loading={moving.busy && moving.fetcher.formData?.get("status") === status}
-                      onClick={() => moving.submit({ status })}
-                    >
-                      {t(`status.moveTo.${status === "open" && wasDone ? "reopen" : status}`)}
-                    </Button>
-                  ))}
-                </ButtonGroup>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingSm">
-                  {t("assign.title")}
-                </Text>
-                <Select
-                  label={t("assign.label")}
-                  options={[{ label: t("assign.nobody"), value: "" }, ...agents.map((agent) => ({ label: agent.name, value: agent.id }))]}
-                  value={assignee}
-                  onChange={setAssignee}
-                  error={assigning.error ? t(assigning.error) : undefined}
-                />
-                <InlineStack gap="200">
-                  <Button onClick={() => assigning.submit({ assigneeId: assignee })} loading={assigning.busy} disabled={assignee === (ticket.assignee?.id ?? "")}>
-                    {t("assign.submit")}
+            <TitledCard title={t("status.title")}>
+              <InlineStack gap="200" blockAlign="center">
+                <AgentStatusBadge status={ticket.status} />
+              </InlineStack>
+              {moving.error ? <Banner tone="critical">{t(moving.error)}</Banner> : null}
+              <ButtonGroup>
+                {ticket.allowedStatuses.map((status) => (
+                  <Button
+                    key={status}
+                    variant={status === "resolved" ? "primary" : "secondary"}
+                    loading={moving.busy && moving.fetcher.formData?.get("status") === status}
+                    onClick={() => moving.submit({ status })}
+                  >
+                    {t(`status.moveTo.${status === "open" && wasDone ? "reopen" : status}`)}
                   </Button>
-                  {me && ticket.assignee?.id !== me.id ? (
-                    <Button variant="plain" onClick={() => assigning.submit({ assigneeId: me.id })}>
-                      {t("assign.toMe")}
-                    </Button>
-                  ) : null}
-                </InlineStack>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingSm">
-                  {t("category.title")}
-                </Text>
-                {ticket.suggestedCategory ? (
-                  <Text as="p" tone="subdued">
-                    {t("category.suggested", {
-                      category: t(`support:categories.${ticket.suggestedCategory}.label`),
-                      confidence: Math.round((ticket.confidence ?? 0) * 100),
-                    })}
-                  </Text>
-                ) : (
-                  <Text as="p" tone="subdued">
-                    {t("category.noSuggestion")}
-                  </Text>
-                )}
-                <Select
-                  label={t("category.label")}
-                  options={categoryOptions}
-                  value={category}
-                  onChange={setCategory}
-                  error={recategorizing.error ? t(recategorizing.error) : undefined}
-                />
-                <InlineStack>
-                  <Button onClick={() => recategorizing.submit({ category })} loading={recategorizing.busy} disabled={category === ticket.category}>
-                    {t("category.submit")}
+                ))}
+              </ButtonGroup>
+            </TitledCard>
+            <TitledCard title={t("assign.title")}>
+              <Select
+                label={t("assign.label")}
+                options={[{ label: t("assign.nobody"), value: "" }, ...agents.map((agent) => ({ label: agent.name, value: agent.id }))]}
+                value={assignee}
+                onChange={setAssignee}
+                error={assigning.error ? t(assigning.error) : undefined}
+              />
+              <InlineStack gap="200">
+                <Button onClick={() => assigning.submit({ assigneeId: assignee })} loading={assigning.busy} disabled={assignee === (ticket.assignee?.id ?? "")}>
+                  {t("assign.submit")}
+                </Button>
+                {me && ticket.assignee?.id !== me.id ? (
+                  <Button variant="plain" onClick={() => assigning.submit({ assigneeId: me.id })}>
+                    {t("assign.toMe")}
                   </Button>
-                </InlineStack>
-              </BlockStack>
-            </Card>
+                ) : null}
+              </InlineStack>
+            </TitledCard>
+            <TitledCard title={t("category.title")}>
+              {ticket.suggestedCategory ? (
+                <Text as="p" tone="subdued">
+                  {t("category.suggested", {
+                    category: t(`support:categories.${ticket.suggestedCategory}.label`),
+                    confidence: Math.round((ticket.confidence ?? 0) * 100),
+                  })}
+                </Text>
+              ) : (
+                <Text as="p" tone="subdued">
+                  {t("category.noSuggestion")}
+                </Text>
+              )}
+              <Select
+                label={t("category.label")}
+                options={categoryOptions}
+                value={category}
+                onChange={setCategory}
+                error={recategorizing.error ? t(recategorizing.error) : undefined}
+              />
+              <InlineStack>
+                <Button onClick={() => recategorizing.submit({ category })} loading={recategorizing.busy} disabled={category === ticket.category}>
+                  {t("category.submit")}
+                </Button>
+              </InlineStack>
+            </TitledCard>
             <TicketFacts ticket={ticket} />
           </BlockStack>
         </Layout.Section>

@@ -1,21 +1,17 @@
-import { BlockStack, Box, Card, InlineGrid, Text } from "@shopify/polaris";
+import { BlockStack, Box, InlineGrid } from "@shopify/polaris";
 import { DonutChart, LineChart, PolarisVizProvider, SimpleBarChart } from "@shopify/polaris-viz";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SupportDashboard } from "../dashboard.server";
+import { TitledCard } from "./TitledCard";
 
 type ChartData = Pick<SupportDashboard, "days" | "byCategory" | "byRoute" | "guideVisits" | "ticketsOpened">;
 
 function ChartCard({ title, height = "280px", children }: { title: string; height?: string; children: ReactNode }) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingSm">
-          {title}
-        </Text>
-        <Box minHeight={height}>{children}</Box>
-      </BlockStack>
-    </Card>
+    <TitledCard title={title}>
+      <Box minHeight={height}>{children}</Box>
+    </TitledCard>
   );
 }
 

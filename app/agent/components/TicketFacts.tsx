@@ -1,26 +1,13 @@
-import { BlockStack, Button, Card, DescriptionList, Text } from "@shopify/polaris";
-import type { ReactNode } from "react";
+import { BlockStack, Button, DescriptionList, Text } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
 import type { AgentTicket } from "../agent-tickets.server";
 import { JsonDetails } from "./JsonDetails";
+import { TitledCard } from "./TitledCard";
 
 type Facts = Pick<
   AgentTicket,
   "shop" | "shopName" | "contactEmail" | "tiktokUsername" | "locale" | "orderId" | "orderSummary" | "diagnostics" | "attachments"
 >;
-
-function FactCard({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingSm">
-          {title}
-        </Text>
-        {children}
-      </BlockStack>
-    </Card>
-  );
-}
 
 /** Who is asking and the context the app gathered, so the agent need not ask again. */
 export function TicketFacts({ ticket }: { ticket: Facts }) {
@@ -28,7 +15,7 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
   const none = "—";
   return (
     <BlockStack gap="400">
-      <FactCard title={t("ticket.merchant")}>
+      <TitledCard gap="200" title={t("ticket.merchant")}>
         <DescriptionList
           gap="tight"
           items={[
@@ -39,14 +26,14 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
             { term: t("ticket.locale"), description: ticket.locale },
           ]}
         />
-      </FactCard>
-      <FactCard title={ticket.orderId ? t("ticket.orderTitle", { orderId: ticket.orderId }) : t("ticket.order")}>
+      </TitledCard>
+      <TitledCard gap="200" title={ticket.orderId ? t("ticket.orderTitle", { orderId: ticket.orderId }) : t("ticket.order")}>
         <JsonDetails value={ticket.orderSummary} empty={ticket.orderId ? t("ticket.orderNotLooked") : t("ticket.noOrder")} />
-      </FactCard>
-      <FactCard title={t("ticket.diagnostics")}>
+      </TitledCard>
+      <TitledCard gap="200" title={t("ticket.diagnostics")}>
         <JsonDetails value={ticket.diagnostics} empty={t("ticket.noDiagnostics")} />
-      </FactCard>
-      <FactCard title={t("ticket.attachments")}>
+      </TitledCard>
+      <TitledCard gap="200" title={t("ticket.attachments")}>
         {ticket.attachments.length === 0 ? (
           <Text as="p" tone="subdued">
             {t("ticket.noAttachments")}
@@ -60,7 +47,7 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
             ))}
           </BlockStack>
         )}
-      </FactCard>
+      </TitledCard>
     </BlockStack>
   );
 }
