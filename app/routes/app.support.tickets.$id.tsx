@@ -2,14 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { Badge, Banner, BlockStack, Card, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, EmptyState, Layout, Page, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DownloadButton } from "~/components/support/DownloadButton";
-import { MessageBody } from "~/components/support/MessageBody";
 import { MessageComposer } from "~/components/support/MessageComposer";
-import { MessageCard } from "~/components/support/MessageCard";
 import { StatusBadge } from "~/components/support/StatusBadge";
+import { TicketConversation } from "~/components/support/TicketConversation";
 import { formatDateTime } from "~/components/support/format";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
@@ -89,27 +88,12 @@ export default function TicketPage() {
                 </BlockStack>
               </Banner>
             ) : null}
-            <Card>
-              <BlockStack gap="200">
-                <InlineStack gap="200" blockAlign="center">
-                  <Text as="h2" variant="headingSm">
-                    {t("ticket.description")}
-                  </Text>
-                  {ticket.orderId ? <Badge>{ticket.orderId}</Badge> : null}
-                </InlineStack>
-                <MessageBody text={ticket.description} />
-              </BlockStack>
-            </Card>
-            {ticket.messages.map((message) => (
-              <MessageCard
-                key={message.id}
-                author={message.authorType === "agent" ? t("ticket.agent", { name: message.agentName ?? "SPL" }) : t("ticket.yourMessage")}
-                createdAt={message.createdAt}
-                body={message.body}
-                fromAgent={message.authorType === "agent"}
-                locale={i18n.language}
-              />
-            ))}
+            <TicketConversation
+              heading={t("ticket.description")}
+              ticket={ticket}
+              authorOf={(message) => (message.authorType === "agent" ? t("ticket.agent", { name: message.agentName ?? "SPL" }) : t("ticket.yourMessage"))}
+              locale={i18n.language}
+            />
             <Card>
               <fetcher.Form method="post">
                 <MessageComposer
