@@ -30,6 +30,8 @@ const MAX_BATCH_ATTACHMENT_BYTES = 16 * 1024 * 1024;
  * are consecutive and a rollback gives them all back; each table gets one insert for the lot.
  */
 async function writeBatch(db: Db, batch: Pending[]): Promise<Ticket[]> {
+  // Hashed before the transaction: up to 16 MB of screenshots must not be hashed while it holds the counter.
+  const files = batch.map(({ shop, input }) => attachmentRows(shop, input.attachments));
   return db.$transaction(async (tx) => {
     const counter = await tx.counter.update({ where: { name: "ticket" }, data: { value: { increment: batch.length } } });
     const first = counter.value - batch.length + 1;
@@ -64,9 +66,7 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Ticket[]> {
     await tx.auditEvent.createMany({
       data: tickets.map((ticket) => ({ ticketId: ticket.id, actorType: "merchant", action: "created", toValue: "new", createdAt: now })),
     });
-    const attachments = batch.flatMap(({ shop, input }, index) =>
-      attachmentRows(shop, input.attachments).map((row) => ({ ...row, ticketId: tickets[index]!.id })),
-    );
+    const attachments = files.flatMap((rows, index) => rows.map((row) => ({ ...row, ticketId: tickets[index]!.id })));
     if (attachments.length > 0) await tx.attachment.createMany({ data: attachments });
     await enqueueEmails(tx, tickets.map(ticketCreatedEmail));
     return tickets;
