@@ -4,7 +4,6 @@ import {
   Badge,
   Banner,
   BlockStack,
-  Box,
   Card,
   ChoiceList,
   IndexFilters,
@@ -21,6 +20,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/agent/components/AgentStatusBadge";
+import { TruncatedText } from "~/components/support/TruncatedText";
 import { formatAge } from "~/agent/components/format";
 import { AGE_BUCKETS, QUEUE_SORTS, QUEUE_VIEWS, queueFilterFrom, queueParamsSchema, searchTermsOf, type QueueParams } from "~/agent/queue-params";
 import { agentQueue } from "~/agent/queue.server";
@@ -174,12 +174,7 @@ export default function Queue() {
         </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>
-        {/* Bounded, so a long description is cut short instead of pushing the table off screen. */}
-        <Box maxWidth="360px">
-          <Text as="p" truncate>
-            {ticket.excerpt}
-          </Text>
-        </Box>
+        <TruncatedText text={ticket.excerpt} maxWidth="360px" />
       </IndexTable.Cell>
       <IndexTable.Cell>{categoryLabel(ticket.category)}</IndexTable.Cell>
       <IndexTable.Cell>

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { BlockStack, Button, Card, EmptyState, FormLayout, IndexTable, InlineStack, Link, Page, Pagination, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Button, Card, EmptyState, FormLayout, IndexTable, InlineStack, Link, Page, Pagination, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/support/StatusBadge";
+import { TruncatedText } from "~/components/support/TruncatedText";
 import { excerpt, formatDateTime } from "~/components/support/format";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
@@ -88,7 +89,7 @@ export default function TicketLogPage() {
                     <Link url={`/app/support/tickets/${ticket.id}`}>{formatTicketNumber(ticket.number)}</Link>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
-                    <Text as="span">{excerpt(ticket.description)}</Text>
+                    <TruncatedText text={excerpt(ticket.description)} maxWidth="280px" />
                   </IndexTable.Cell>
                   <IndexTable.Cell>{t(`categories.${ticket.category}.label`)}</IndexTable.Cell>
                   <IndexTable.Cell>
