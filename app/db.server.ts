@@ -10,7 +10,11 @@ export type Db = PrismaClient;
 export { Prisma };
 
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  // A parameterised SQL statement's failure (P2010) carries the driver adapter's classification.
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
+  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }
 
 /**

@@ -13,10 +13,10 @@ import { performance } from "node:perf_hooks";
 import { createDb, type Db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { startPreviewProcess } from "../preview/process";
-import { DEMO_SHOP } from "../preview/demo-shops";
 import { freshPostgresUrl, freshSqliteUrl, migrate } from "../tests/setup/databases";
 import { launchChromium, merchantContext } from "../tests/e2e/chromium";
 import { percentile, report } from "./lib";
+import { startProductionServer } from "./production-server";
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -24,14 +24,12 @@ const LOG_TICKETS = 100_000;
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 const postgresServer = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-async function sessionTokenSource(baseURL: string) {
+/** A fresh session token for the demo shop before the current one expires, as App Bridge does. */
+function sessionTokenSource(mint: () => Promise<{ token: string; expiresAt: number }>) {
   let token = "";
   let expiresAt = 0;
   return async () => {
-    if (Date.now() > expiresAt - 20_000) {
-      const response = await fetch(`${baseURL}/preview/session-token?shop=${DEMO_SHOP.domain}`);
-      ({ token, expiresAt } = (await response.json()) as { token: string; expiresAt: number });
-    }
+    if (Date.now() > expiresAt - 20_000) ({ token, expiresAt } = await mint());
     return token;
   };
 }
@@ -57,10 +55,10 @@ function ticketForm(idempotencyKey: string) {
  * connections. node:http rather than fetch: the load generator shares the machine's cores with
  * the server, so it must cost as little as it can.
  */
-async function createTickets(baseURL: string) {
-  const token = await sessionTokenSource(baseURL);
+async function createTickets(server: Awaited<ReturnType<typeof startProductionServer>>) {
+  const token = sessionTokenSource(server.sessionToken);
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const { hostname, port } = new URL(baseURL);
+  const { hostname, port } = new URL(server.baseURL);
   const post = (authorization: string, form: { body: string; contentType: string }) =>
     new Promise<number>((resolve, reject) => {
       const request = httpRequest(
@@ -155,11 +153,12 @@ async function ticketLogFirstPage(db: Db, kind: "SQLite" | "PostgreSQL") {
 async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: string) {
   console.log(`\n== ${kind}`);
   migrate(databaseUrl);
-  const preview = await startPreviewProcess(databaseUrl);
+  const server = await startProductionServer(databaseUrl);
+  console.log(server.description);
   const db = createDb(databaseUrl);
   const results: boolean[] = [];
   try {
-    const run = await createTickets(preview.baseURL);
+    const run = await createTickets(server);
     const counted = await countTickets(db);
     console.log(`${run.succeeded} tickets created by ${CLIENTS} clients in ${DURATION_MS / 1000} s, ${run.failures} failed requests; p50 ${percentile(run.latencies, 50).toFixed(1)} ms`);
     results.push(report(`${kind} ticket creation throughput`, run.perSecond, "tickets/s", { min: 300 }));
@@ -168,7 +167,7 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
     console.log(`${intact ? "PASS" : "FAIL"}  ${kind} numbering: ${counted.count} tickets stored, ${counted.distinct} distinct numbers, span ${counted.span} (no loss, duplicate or gap)`);
     results.push(intact);
   } finally {
-    preview.stop();
+    await server.stop();
   }
   results.push(report(`${kind} ticket log first page p95 (100,000 tickets)`, await ticketLogFirstPage(db, kind), "ms", { max: 30 }));
   await db.$disconnect();

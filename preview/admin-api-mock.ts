@@ -1,4 +1,6 @@
+import { FetchInterceptor } from "@mswjs/interceptors/fetch";
 import { graphql, http, HttpResponse } from "msw";
+import { SetupServerApi } from "msw/node";
 import { demoShop, type DemoShop } from "./demo-shops";
 
 /**
@@ -57,3 +59,13 @@ export const adminApiHandlers = [
     return HttpResponse.json({ access_token: `shpat_preview_${shop.domain}`, scope: "read_orders" });
   }),
 ];
+
+/**
+ * The Admin API mock for a running server (the preview, the creation benchmark). The Shopify
+ * library calls the Admin API with fetch only, so only fetch is intercepted: msw's default set
+ * also patches every Headers, Request and Response the server builds for its own requests.
+ * Call before the Shopify library is imported (it captures fetch).
+ */
+export function startAdminApiBoundary() {
+  new SetupServerApi(adminApiHandlers, [new FetchInterceptor()]).listen({ onUnhandledRequest: "bypass" });
+}

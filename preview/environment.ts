@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
  */
 export function previewEnvironment(port: number, smtpPort: number, databaseUrl = "file:./preview.sqlite") {
   return {
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     PORT: String(port),
     SHOPIFY_API_KEY: "spl-support-preview",
     SHOPIFY_API_SECRET: randomBytes(32).toString("hex"),

@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import type { NextFunction, Request, Response } from "express";
-import { setupServer } from "msw/node";
 import { resolveLocale } from "~/i18n/locales";
-import { adminApiHandlers } from "./admin-api-mock";
+import { startAdminApiBoundary } from "./admin-api-mock";
 import { DEMO_SHOP, demoShop } from "./demo-shops";
 import { adminHost, mintSessionToken } from "./session-token";
 import type { SmtpSink } from "./smtp-sink";
@@ -76,7 +75,7 @@ export async function startPreviewServer(port: number, mailbox: SmtpSink): Promi
   const apiKey = process.env.SHOPIFY_API_KEY!;
   const apiSecret = process.env.SHOPIFY_API_SECRET!;
   // MSW must patch fetch before the Shopify library, inside the build, captures it.
-  setupServer(...adminApiHandlers).listen({ onUnhandledRequest: "bypass" });
+  startAdminApiBoundary();
   const { createAppServer } = await import("../server/app-server.mjs");
   const app = await createAppServer({ before: [previewRoutes(apiKey, apiSecret, mailbox), useAppBridgeStandin] });
   return new Promise((resolve) => {

@@ -14,7 +14,10 @@ export async function createAppServer({ buildDir = "build", before = [] } = {}) 
   app.disable("x-powered-by");
   // Behind N reverse proxies, the client is the Nth address from the right of X-Forwarded-For.
   app.set("trust proxy", Number(process.env.TRUSTED_PROXY_HOPS || 0));
-  app.use(compression());
+  // Pages, data and assets are what is worth compressing; an action answers with a redirect or a
+  // few fields, and wrapping its response costs the busiest path (ticket creation) for nothing.
+  const compress = compression();
+  app.use((req, res, next) => (req.method === "GET" ? compress(req, res, next) : next()));
   for (const middleware of before) app.use(middleware);
   app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));

@@ -42,8 +42,13 @@ if (cluster.isPrimary && workers > 1) {
   // The first worker starts alone, so a bad configuration stops the server with its one line.
   const first = cluster.fork();
   first.once("listening", () => {
-    for (let i = 1; i < workers; i++) cluster.fork();
-    console.log(`SPL Support listening on http://localhost:${port} with ${workers} processes`);
+    let listening = 1;
+    for (let i = 1; i < workers; i++) {
+      cluster.fork().once("listening", () => {
+        // Announced once every process takes connections, so a client that starts then is spread over all.
+        if (++listening === workers) console.log(`SPL Support listening on http://localhost:${port} with ${workers} processes`);
+      });
+    }
   });
   let stopping = false;
   let exitCode = 0;

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/db.server";
+import { insertRows, newRowId } from "~/insert-rows.server";
 
 export interface Email {
   shop: string;
@@ -9,9 +10,21 @@ export interface Email {
 
 /** Written in the caller's transaction: an email exists if and only if the change it announces does. */
 export async function enqueueEmails(tx: Prisma.TransactionClient, emails: Email[]) {
-  await tx.outboxEmail.createMany({
-    data: emails.map((email) => ({ shop: email.shop, toAddress: email.to, subject: email.subject, body: email.body })),
-  });
+  // status and attempts take the schema's defaults; times are set here, in Prisma's own format.
+  const now = new Date();
+  await insertRows(
+    tx,
+    "OutboxEmail",
+    emails.map((email) => ({
+      id: newRowId(),
+      shop: email.shop,
+      toAddress: email.to,
+      subject: email.subject,
+      body: email.body,
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+  );
 }
 
 export const enqueueEmail = (tx: Prisma.TransactionClient, email: Email) => enqueueEmails(tx, [email]);

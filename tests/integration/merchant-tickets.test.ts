@@ -33,6 +33,16 @@ describe("a merchant's tickets", () => {
     expect(await db.outboxEmail.count({ where: { body: { contains: shop } } })).toBe(20);
   });
 
+  it("lists tickets submitted at the same moment newest first, by number", async () => {
+    const shop = uniqueShop();
+    const created = await Promise.all(Array.from({ length: 12 }, () => merchantTickets(db, shop).create(newTicket())));
+    // Submitted together, they are written in one transaction with one creation time.
+    expect(new Set(created.map(({ ticket }) => ticket.createdAt.getTime())).size).toBe(1);
+    const { tickets } = await merchantTickets(db, shop).list();
+    const numbers = created.map(({ ticket }) => ticket.number).sort((a, b) => b - a);
+    expect(tickets.map((ticket) => ticket.number)).toEqual(numbers);
+  });
+
   it("keeps one merchant's failed or repeated submit from costing the others their tickets", async () => {
     const shop = uniqueShop();
     const repeated = newTicket();

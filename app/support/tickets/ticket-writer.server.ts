@@ -1,4 +1,5 @@
 import { isUniqueViolation, type Db, type Prisma } from "~/db.server";
+import { insertRows, newRowId } from "~/insert-rows.server";
 import { ticketCreatedEmail } from "~/notifications/emails.server";
 import { enqueueEmails } from "~/notifications/outbox.server";
 import type { NewTicket } from "./merchant-tickets.server";
@@ -33,41 +34,50 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Ticket[]> {
   // Hashed before the transaction: up to 16 MB of screenshots must not be hashed while it holds the counter.
   const files = batch.map(({ shop, input }) => attachmentRows(shop, input.attachments));
   return db.$transaction(async (tx) => {
-    const counter = await tx.counter.update({ where: { name: "ticket" }, data: { value: { increment: batch.length } } });
-    const first = counter.value - batch.length + 1;
+    const [counter] = await tx.$queryRaw<{ value: number }[]>`
+      UPDATE "Counter" SET "value" = "value" + ${batch.length} WHERE "name" = 'ticket' RETURNING "value"`;
+    const first = Number(counter!.value) - batch.length + 1;
     const now = new Date();
-    const tickets = await tx.ticket.createManyAndReturn({
-      data: batch.map(({ shop, input }, index) => {
-        const number = first + index;
-        return {
-          number,
-          shop,
-          shopName: input.shopName,
-          status: "new",
-          category: input.category,
-          suggestedCategory: input.suggestedCategory ?? null,
-          confidence: input.confidence ?? null,
-          description: input.description,
-          orderId: input.orderId ?? null,
-          orderSummary: input.orderSummary ? JSON.stringify(input.orderSummary) : null,
-          contactEmail: input.contactEmail,
-          tiktokUsername: input.tiktokUsername ?? null,
-          locale: input.locale,
-          diagnostics: JSON.stringify(input.diagnostics),
-          idempotencyKey: input.idempotencyKey,
-          searchText: searchTextOf({ number, shop, shopName: input.shopName, orderId: input.orderId, text: input.description }),
-          createdAt: now,
-          lastActivityAt: now,
-        };
-      }),
+    const tickets: Ticket[] = batch.map(({ shop, input }, index) => {
+      const number = first + index;
+      return {
+        id: newRowId(),
+        number,
+        shop,
+        shopName: input.shopName,
+        status: "new",
+        category: input.category,
+        suggestedCategory: input.suggestedCategory ?? null,
+        confidence: input.confidence ?? null,
+        description: input.description,
+        orderId: input.orderId ?? null,
+        orderSummary: input.orderSummary ? JSON.stringify(input.orderSummary) : null,
+        contactEmail: input.contactEmail,
+        tiktokUsername: input.tiktokUsername ?? null,
+        locale: input.locale,
+        diagnostics: JSON.stringify(input.diagnostics),
+        assigneeId: null,
+        idempotencyKey: input.idempotencyKey,
+        searchText: searchTextOf({ number, shop, shopName: input.shopName, orderId: input.orderId, text: input.description }),
+        createdAt: now,
+        updatedAt: now,
+        lastActivityAt: now,
+        firstAgentReplyAt: null,
+        resolvedAt: null,
+        closedAt: null,
+      };
     });
-    // The database may return the rows in any order: match them to the batch by number.
-    tickets.sort((a, b) => a.number - b.number);
-    await tx.auditEvent.createMany({
-      data: tickets.map((ticket) => ({ ticketId: ticket.id, actorType: "merchant", action: "created", toValue: "new", createdAt: now })),
-    });
-    const attachments = files.flatMap((rows, index) => rows.map((row) => ({ ...row, ticketId: tickets[index]!.id })));
-    if (attachments.length > 0) await tx.attachment.createMany({ data: attachments });
+    await insertRows(tx, "Ticket", tickets);
+    await insertRows(
+      tx,
+      "AuditEvent",
+      tickets.map((ticket) => ({ id: newRowId(), ticketId: ticket.id, actorType: "merchant", actorId: null, action: "created", fromValue: null, toValue: "new", createdAt: now })),
+    );
+    await insertRows(
+      tx,
+      "Attachment",
+      files.flatMap((rows, index) => rows.map((row) => ({ id: newRowId(), ...row, ticketId: tickets[index]!.id, messageId: null, createdAt: now }))),
+    );
     await enqueueEmails(tx, tickets.map(ticketCreatedEmail));
     return tickets;
   });
@@ -126,7 +136,6 @@ function createTicketWriter(db: Db) {
   };
 
   const drain = async () => {
-    writing = true;
     try {
       while (queue.length > 0) await writeNext(takeBatch());
     } finally {
@@ -139,7 +148,11 @@ function createTicketWriter(db: Db) {
       return new Promise((resolve, reject) => {
         const attachmentBytes = input.attachments.reduce((sum, file) => sum + file.bytes.byteLength, 0);
         queue.push({ shop, input, attachmentBytes, resolve, reject });
-        if (!writing) void drain();
+        if (writing) return;
+        writing = true;
+        // On SQLite each query resolves without waiting for I/O, so a write started at once would
+        // finish before the requests already received reach the queue: let them join it first.
+        setImmediate(() => void drain());
       });
     },
   };
