@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Page, Select, Text, Toast } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { MessageComposer } from "~/components/support/MessageComposer";
 import { agentTickets, type WorkError } from "~/agent/agent-tickets.server";
@@ -53,7 +53,22 @@ function useTicketAction(intent: TicketIntent, onDone?: () => void) {
   }, [fetcher.state, fetcher.data, handled, onDone]);
   const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, intent, [CSRF_FIELD]: csrfToken }, { method: "post" });
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
-  return { fetcher, submit, error, busy: fetcher.state !== "idle" };
+  return { intent, fetcher, submit, error, busy: fetcher.state !== "idle" };
+}
+
+/** A reply or note box, posted with its intent and the console's CSRF token like every ticket action. */
+function ComposerForm({
+  ticketAction,
+  ...composer
+}: { ticketAction: ReturnType<typeof useTicketAction> } & Omit<ComponentProps<typeof MessageComposer>, "error" | "busy">) {
+  const { t } = useTranslation("agent");
+  return (
+    <ticketAction.fetcher.Form method="post">
+      <CsrfField />
+      <input type="hidden" name="intent" value={ticketAction.intent} />
+      <MessageComposer {...composer} error={ticketAction.error ? t(ticketAction.error) : undefined} busy={ticketAction.busy} />
+    </ticketAction.fetcher.Form>
+  );
 }
 
 export default function TicketPage() {
@@ -97,40 +112,23 @@ export default function TicketPage() {
           <BlockStack gap="400">
             <TicketThread ticket={ticket} />
             <Card>
-              <replying.fetcher.Form method="post">
-                <CsrfField />
-                <input type="hidden" name="intent" value="reply" />
-                <MessageComposer
-                  label={t("reply.label")}
-                  helpText={t("reply.help")}
-                  value={reply}
-                  onChange={setReply}
-                  rows={4}
-                  error={replying.error ? t(replying.error) : undefined}
-                  submitLabel={t("reply.send")}
-                  busy={replying.busy}
-                  primary
-                />
-              </replying.fetcher.Form>
+              <ComposerForm
+                ticketAction={replying}
+                label={t("reply.label")}
+                helpText={t("reply.help")}
+                value={reply}
+                onChange={setReply}
+                rows={4}
+                submitLabel={t("reply.send")}
+                primary
+              />
             </Card>
             <TitledCard title={t("notes.title")} background="bg-surface-caution">
               <Text as="p" tone="subdued">
                 {t("notes.privacy")}
               </Text>
               <InternalNotes notes={ticket.notes} />
-              <noting.fetcher.Form method="post">
-                <CsrfField />
-                <input type="hidden" name="intent" value="note" />
-                <MessageComposer
-                  label={t("notes.label")}
-                  value={note}
-                  onChange={setNote}
-                  rows={2}
-                  error={noting.error ? t(noting.error) : undefined}
-                  submitLabel={t("notes.add")}
-                  busy={noting.busy}
-                />
-              </noting.fetcher.Form>
+              <ComposerForm ticketAction={noting} label={t("notes.label")} value={note} onChange={setNote} rows={2} submitLabel={t("notes.add")} />
             </TitledCard>
             <TitledCard title={t("activity.title")}>
               <TicketActivity events={ticket.events} />
