@@ -6,7 +6,7 @@ process.env.NODE_ENV ??= "production";
 const port = Number(process.env.PORT || 3000);
 // On PostgreSQL, one process per core (WEB_CONCURRENCY to choose): Node runs each on one core, and
 // the ticket numbering and the outbox are safe across processes. SQLite takes one writer at a time
-// and its lock waits block a process outright: measured, two processes create fewer tickets than one.
+// and its lock waits block a process outright: measured, two processes create no more tickets than one.
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const workers = Number(process.env.WEB_CONCURRENCY || (onPostgres ? availableParallelism() : 1));
 const STOP_SIGNALS = ["SIGTERM", "SIGINT"];

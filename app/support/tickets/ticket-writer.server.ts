@@ -25,7 +25,6 @@ const MAX_BATCH_TICKETS = 50;
 /** Screenshots travel in the batch's statements: keep a batch's memory bounded. */
 const MAX_BATCH_ATTACHMENT_BYTES = 16 * 1024 * 1024;
 
-
 /**
  * Writes a batch in one transaction: the counter moves once by the batch's size, so the numbers
  * are consecutive and a rollback gives them all back; each table gets one insert for the lot.
