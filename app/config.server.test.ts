@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEST_CONFIG } from "../tests/setup/test-config";
-import { parseConfig } from "./config.server";
+import { logLevel, parseConfig, type Config } from "./config.server";
 
 const complete = { ...TEST_CONFIG, DATABASE_URL: "file:./dev.sqlite" };
 
@@ -29,6 +29,16 @@ describe("configuration check", () => {
   it("refuses plain http for a public production URL", () => {
     expect(parseConfig({ ...complete, NODE_ENV: "production", SHOPIFY_APP_URL: "http://spl.example.com" })).toMatchObject({
       message: "Invalid configuration: SHOPIFY_APP_URL must use https in production",
+    });
+  });
+
+  it("logs every request while developing, only warnings and errors in production unless LOG_LEVEL says otherwise", () => {
+    const level = (env: Record<string, string>) => logLevel((parseConfig({ ...complete, ...env }) as { config: Config }).config);
+    expect(level({ NODE_ENV: "development" })).toBe("info");
+    expect(level({ NODE_ENV: "production", SHOPIFY_APP_URL: "https://spl.example.com" })).toBe("warning");
+    expect(level({ NODE_ENV: "production", SHOPIFY_APP_URL: "https://spl.example.com", LOG_LEVEL: "debug" })).toBe("debug");
+    expect(parseConfig({ ...complete, LOG_LEVEL: "verbose" })).toMatchObject({
+      message: "Invalid configuration: LOG_LEVEL must be error, warning, info or debug",
     });
   });
 });

@@ -31,6 +31,9 @@ export const configSchema = z
       .email("SPL_SUPPORT_INBOX must be an email address"),
     /** Cookies are Secure except on a plain-http local preview. */
     INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+    LOG_LEVEL: z
+      .enum(["error", "warning", "info", "debug"], { message: "LOG_LEVEL must be error, warning, info or debug" })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === "production" && config.SHOPIFY_APP_URL.startsWith("http://") && !isLoopback(config.SHOPIFY_APP_URL)) {
@@ -39,6 +42,14 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * The Shopify library logs every authenticated request at "info": useful while developing, noise
+ * (and a few percent of CPU) on a busy production server, which keeps warnings and errors unless told.
+ */
+export function logLevel(config: Pick<Config, "LOG_LEVEL" | "NODE_ENV">) {
+  return config.LOG_LEVEL ?? (config.NODE_ENV === "production" ? "warning" : "info");
+}
 
 function isLoopback(url: string) {
   const host = new URL(url).hostname;

@@ -1,11 +1,12 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
-import { config } from "./config.server";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { config, logLevel } from "./config.server";
 import { db } from "./db.server";
 import { SessionStorage } from "./shopify/session-storage.server";
 
 const env = config();
 export const apiVersion = ApiVersion.October25;
+const SEVERITY = { error: LogSeverity.Error, warning: LogSeverity.Warning, info: LogSeverity.Info, debug: LogSeverity.Debug };
 
 /** The one place that knows how Shopify authenticates requests to this app. */
 const shopify = shopifyApp({
@@ -18,6 +19,7 @@ const shopify = shopifyApp({
   sessionStorage: new SessionStorage(db),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
+  logger: { level: SEVERITY[logLevel(env)] },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
 

@@ -7,14 +7,14 @@ import type { Db } from "~/db.server";
 /**
  * Delivers the outbox. Every app process runs a worker; they share the table safely:
  *
- * - a worker claims one due row at a time with a conditional update (still pending, unchanged
- *   since it was read, lease free or expired), so exactly one worker holds it;
+ * - a worker claims a batch of due rows with one conditional update (still pending, unchanged
+ *   since they were read, lease free or expired), so exactly one worker holds each;
  * - the claim counts the attempt and sets a lease (lockedUntil): if the worker dies mid-send, the
  *   row is due again once the lease expires and another worker delivers it;
- * - after SMTP accepts the message the row is marked sent, guarded by lockedBy.
+ * - the emails SMTP accepted are marked sent together at the end of the pass, guarded by lockedBy.
  *
- * Delivery is at-least-once: a crash after the SMTP server accepted the message but before the row
- * is marked sent means it is sent again after the lease. Each email therefore carries a Message-ID
+ * Delivery is at-least-once: a crash after the SMTP server accepted a message but before the pass
+ * marked it sent means it is sent again after the lease. Each email therefore carries a Message-ID
  * derived from its outbox id, the same on every attempt, which receiving servers deduplicate on.
  */
 
@@ -143,8 +143,8 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
   });
 
+  const sent: string[] = [];
   for (const [index, email] of held.entries()) {
-    const mine = { id: email.id, lockedBy: workerId };
     // No send starts in the second half of the lease (which is twice the slowest SMTP exchange), so
     // none outlives it and lets another worker send the same email; none starts once stopping either.
     if (options.signal?.aborted || leaseUntil.getTime() - clock() < leaseMs / 2) {
@@ -167,7 +167,7 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
       const givingUp = email.attempts >= maxAttempts || isRejectedForGood(error);
       await db.outboxEmail.updateMany({
-        where: mine,
+        where: { id: email.id, lockedBy: workerId },
         data: givingUp
           ? { status: "failed", lastError, ...release }
           : { lastError, nextAttemptAt: new Date(clock() + retryDelay(email.attempts, backoff)), ...release },
@@ -178,13 +178,20 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
       continue;
     }
 
+    sent.push(email.id);
+  }
+
+  // One update for the pass's sent emails. Still inside the lease: sends start in its first half
+  // and each ends within the other half, so no other worker can have taken a row over unless a
+  // send outlived its timeouts.
+  if (sent.length > 0) {
     const settled = await db.outboxEmail.updateMany({
-      where: mine,
+      where: { id: { in: sent }, lockedBy: workerId },
       data: { status: "sent", sentAt: new Date(clock()), lastError: null, ...release },
     });
-    // Our lease ran out mid-send and another worker took the row over: it sends the same Message-ID.
-    if (settled.count !== 1) console.warn(`Outbox email ${email.id}: sent, but another worker had taken it over`);
-    result.sent += 1;
+    // Those rows' lease ran out mid-pass and another worker took them over: it sends the same Message-IDs.
+    if (settled.count !== sent.length) console.warn(`Outbox: ${sent.length - settled.count} emails sent, but another worker had taken them over`);
+    result.sent += sent.length;
   }
   return result;
 }
