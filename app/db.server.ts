@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
-import { databaseKind, sqliteFilename } from "./db-url";
+import { databaseKind, sqliteFilename, type DatabaseKind } from "./db-url";
 
 export type Db = PrismaClient;
 export { Prisma };
@@ -22,11 +22,22 @@ export function isUniqueViolation(error: unknown): boolean {
  * schema; both are generated from one source and expose the same API.
  */
 export function createDb(url: string): Db {
-  if (databaseKind(url) === "postgresql") {
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
-  }
-  const file = sqliteFilename(url, path.resolve("prisma"));
-  return new PrismaClient({ adapter: sqliteAdapter(file) });
+  const kind = databaseKind(url);
+  const db =
+    kind === "postgresql"
+      ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db)
+      : new PrismaClient({ adapter: sqliteAdapter(sqliteFilename(url, path.resolve("prisma"))) });
+  kinds.set(db, kind);
+  return db;
+}
+
+const kinds = new WeakMap<Db, DatabaseKind>();
+
+/** Which database a client from `createDb` talks to, for the few statements written per dialect. */
+export function databaseKindOf(db: Db): DatabaseKind {
+  const kind = kinds.get(db);
+  if (!kind) throw new Error("databaseKindOf: this client was not made by createDb");
+  return kind;
 }
 
 /**

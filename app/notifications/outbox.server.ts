@@ -1,5 +1,5 @@
 import type { Prisma } from "~/db.server";
-import { insertRows, newRowId } from "~/insert-rows.server";
+import { insertRows, newRowId, type TableRows } from "~/insert-rows.server";
 
 export interface Email {
   shop: string;
@@ -8,14 +8,12 @@ export interface Email {
   body: string;
 }
 
-/** Written in the caller's transaction: an email exists if and only if the change it announces does. */
-export async function enqueueEmails(tx: Prisma.TransactionClient, emails: Email[]) {
-  // status and attempts take the schema's defaults; times are set here, in Prisma's own format.
+/** The outbox rows for these emails, due now; status and attempts take the schema's defaults. */
+export function outboxRows(emails: Email[]): TableRows {
   const now = new Date();
-  await insertRows(
-    tx,
-    "OutboxEmail",
-    emails.map((email) => ({
+  return {
+    table: "OutboxEmail",
+    rows: emails.map((email) => ({
       id: newRowId(),
       shop: email.shop,
       toAddress: email.to,
@@ -24,7 +22,8 @@ export async function enqueueEmails(tx: Prisma.TransactionClient, emails: Email[
       nextAttemptAt: now,
       createdAt: now,
     })),
-  );
+  };
 }
 
-export const enqueueEmail = (tx: Prisma.TransactionClient, email: Email) => enqueueEmails(tx, [email]);
+/** Written in the caller's transaction: an email exists if and only if the change it announces does. */
+export const enqueueEmail = (tx: Prisma.TransactionClient, email: Email) => insertRows(tx, outboxRows([email]));

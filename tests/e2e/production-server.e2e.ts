@@ -5,7 +5,7 @@ import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "~/db.server";
-import { enqueueEmails } from "~/notifications/outbox.server";
+import { enqueueEmail } from "~/notifications/outbox.server";
 import { freePort } from "../../preview/process";
 import { freshSqliteUrl, migrate } from "../setup/databases";
 import { TEST_CONFIG } from "../setup/test-config";
@@ -86,7 +86,7 @@ describe("stopping the production server", () => {
     const databaseUrl = freshSqliteUrl();
     migrate(databaseUrl);
     const db = createDb(databaseUrl);
-    await db.$transaction((tx) => enqueueEmails(tx, [{ shop: "stop.myshopify.com", to: "merchant@example.com", subject: "Your ticket", body: "Hello" }]));
+    await db.$transaction((tx) => enqueueEmail(tx, { shop: "stop.myshopify.com", to: "merchant@example.com", subject: "Your ticket", body: "Hello" }));
     const smtp = await slowSmtpServer();
     // As deployed: the outbox worker on (Vitest's own marker would keep it off).
     const withOutbox: NodeJS.ProcessEnv = { ...env };
