@@ -8,6 +8,9 @@ const env = config();
 export const apiVersion = ApiVersion.October25;
 const SEVERITY = { error: LogSeverity.Error, warning: LogSeverity.Warning, info: LogSeverity.Info, debug: LogSeverity.Debug };
 
+/** Webhooks that change a shop's sessions in the database tell it with `forgetShop`. */
+export const sessionStorage = new SessionStorage(db);
+
 /** The one place that knows how Shopify authenticates requests to this app. */
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
@@ -16,7 +19,7 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(","),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new SessionStorage(db),
+  sessionStorage,
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
   logger: { level: SEVERITY[logLevel(env)] },
@@ -28,4 +31,3 @@ export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
-export const sessionStorage = shopify.sessionStorage;

@@ -1,8 +1,8 @@
 import { Session } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
-import { SessionStorage } from "~/shopify/session-storage.server";
+import { SESSION_REUSE_MS, SessionStorage } from "~/shopify/session-storage.server";
 import { uniqueShop } from "../helpers/shopify";
 
 describe("the Shopify session storage", () => {
@@ -47,5 +47,52 @@ describe("the Shopify session storage", () => {
     await storage.deleteSession(`offline_${shop}`);
     expect(await storage.loadSession(`offline_${shop}`)).toBeUndefined();
     expect(await storage.loadSession("offline_nobody.myshopify.com")).toBeUndefined();
+  });
+
+  describe("reusing a session it read", () => {
+    afterEach(() => vi.useRealTimers());
+
+    const installed = async (storage: SessionStorage) => {
+      const shop = uniqueShop();
+      const id = `offline_${shop}`;
+      await storage.storeSession(new Session({ id, shop, state: "", isOnline: false, scope: "read_orders", accessToken: "shpat_first" }));
+      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
+      return { shop, id };
+    };
+
+    it("sees its own writes and deletions at once", async () => {
+      const storage = new SessionStorage(db);
+      const { shop, id } = await installed(storage);
+
+      await storage.storeSession(new Session({ id, shop, state: "", isOnline: false, scope: "read_orders", accessToken: "shpat_second" }));
+      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_second" });
+
+      await storage.deleteSessions([id]);
+      expect(await storage.loadSession(id)).toBeUndefined();
+    });
+
+    it("forgets a shop's sessions when a webhook changed them in the database, and only that shop's", async () => {
+      const storage = new SessionStorage(db);
+      const { shop, id } = await installed(storage);
+      const neighbour = await installed(storage);
+      await db.session.updateMany({ where: { shop: { in: [shop, neighbour.shop] } }, data: { accessToken: "shpat_changed" } });
+
+      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
+      storage.forgetShop(shop);
+      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_changed" });
+      expect(await storage.loadSession(neighbour.id)).toMatchObject({ accessToken: "shpat_first" });
+    });
+
+    it("sees another process's change once SESSION_REUSE_MS has passed", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      const storage = new SessionStorage(db);
+      const { id } = await installed(storage);
+      await db.session.delete({ where: { id } });
+
+      vi.advanceTimersByTime(SESSION_REUSE_MS - 1);
+      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
+      vi.advanceTimersByTime(1);
+      expect(await storage.loadSession(id)).toBeUndefined();
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { sessionStorage } from "~/shopify.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { searchTextOf } from "~/support/tickets/ticket-store.server";
 import { installShop, respond, uniqueShop, webhookRequest } from "../helpers/shopify";
@@ -158,11 +159,13 @@ describe("app/uninstalled", () => {
     await deliver("customers/data_request", shop);
     const before = await everythingOf(shop);
     const neighbourBefore = await everythingOf(neighbour);
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toMatchObject({ shop });
 
     expect((await deliver("app/uninstalled", shop)).status).toBe(200);
 
     const after = await everythingOf(shop);
     expect(after.sessions).toEqual([]);
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toBeUndefined();
     expect(after.tickets).toEqual(before.tickets);
     expect(after.guideVisits).toEqual(before.guideVisits);
     expect(after.exports).toEqual(before.exports);
@@ -190,9 +193,11 @@ describe("app/scopes_update", () => {
     const neighbour = uniqueShop("neighbour");
     await installShop(db, shop);
     await installShop(db, neighbour);
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toMatchObject({ scope: "read_orders" });
 
     expect((await deliver("app/scopes_update", shop)).status).toBe(200);
 
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toMatchObject({ scope: "read_orders,read_customers" });
     expect(await db.session.findMany({ where: { shop }, select: { scope: true } })).toEqual([{ scope: "read_orders,read_customers" }]);
     expect(await db.session.findMany({ where: { shop: neighbour }, select: { scope: true } })).toEqual([{ scope: "read_orders" }]);
   });
