@@ -3,7 +3,8 @@
  *  - ticket creation through the built server from concurrent clients, on SQLite and PostgreSQL,
  *    then a count of the tickets made (no lost or duplicated number);
  *  - the Ticket Log's first page for a shop with 100,000 tickets (server time of the route's query);
- *  - the Support page in Chromium: JavaScript shipped (gzipped) and largest contentful paint.
+ *  - the Support page in Chromium against a warmed-up preview: JavaScript shipped (gzipped) and
+ *    largest contentful paint.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -181,6 +182,19 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
   return results;
 }
 
+/** The bytes a browser that only takes gzip receives for this URL (files under 1 KB come uncompressed). */
+function gzippedSize(url: string) {
+  return new Promise<number>((resolve, reject) => {
+    httpRequest(url, { headers: { "Accept-Encoding": "gzip", "User-Agent": USER_AGENT } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => resolve(bytes));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
 async function measureSupportPage() {
   console.log("\n== Support page in Chromium");
   const databaseUrl = freshSqliteUrl();
@@ -188,6 +202,11 @@ async function measureSupportPage() {
   const preview = await startPreviewProcess(databaseUrl);
   const browser = await launchChromium();
   try {
+    // A merchant opens a running app, not one that just started: one load warms the server up,
+    // then a new browser context (its own empty cache) is measured.
+    const warmUp = await merchantContext(browser);
+    await (await warmUp.newPage()).goto(preview.baseURL, { waitUntil: "networkidle" });
+    await warmUp.close();
     const page = await (await merchantContext(browser)).newPage();
     await page.goto(preview.baseURL, { waitUntil: "networkidle" });
     const metrics = await page.evaluate(async () => {
@@ -200,11 +219,13 @@ async function measureSupportPage() {
       const scripts = performance
         .getEntriesByType("resource")
         .filter((entry) => (entry as PerformanceResourceTiming).name.endsWith(".js")) as PerformanceResourceTiming[];
-      return { lcp, jsBytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0), scripts: scripts.length };
+      return { lcp, servedBytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0), urls: scripts.map((entry) => entry.name) };
     });
-    console.log(`${metrics.scripts} JavaScript files`);
+    // The target is in gzip, while a browser may take brotli (Chromium does over https): the same files again, asking for gzip.
+    const gzipBytes = (await Promise.all(metrics.urls.map(gzippedSize))).reduce((sum, bytes) => sum + bytes, 0);
+    console.log(`${metrics.urls.length} JavaScript files, ${(metrics.servedBytes / 1024).toFixed(0)} KB as Chromium downloaded them`);
     return [
-      report("JavaScript shipped (gzipped)", metrics.jsBytes / 1024, "KB", { max: 250 }),
+      report("JavaScript shipped (gzipped)", gzipBytes / 1024, "KB", { max: 250 }),
       report("Largest contentful paint", metrics.lcp, "ms", { max: 1000 }),
     ];
   } finally {

@@ -50,8 +50,17 @@ function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
   };
 }
 
-/** Points pages at the local App Bridge stand-in: Shopify's CDN cannot be reached offline. */
+/**
+ * Points pages, and the preload hint Shopify's library sends with them, at the local App Bridge
+ * stand-in: Shopify's CDN cannot be reached offline.
+ */
 function useAppBridgeStandin(_req: Request, res: Response, next: NextFunction) {
+  const setHeader = res.setHeader.bind(res);
+  const local = (value: string) => value.replaceAll(APP_BRIDGE_CDN, STANDIN_PATH);
+  res.setHeader = ((name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() !== "link") return setHeader(name, value);
+    return setHeader(name, Array.isArray(value) ? value.map(local) : local(String(value)));
+  }) as typeof res.setHeader;
   const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { servePrecompressed } from "./precompressed.mjs";
 
 /**
  * The HTTP server around the Remix build, shared by production (`npm start`) and the preview.
@@ -19,7 +20,9 @@ export async function createAppServer({ buildDir = "build", before = [] } = {}) 
   const compress = compression();
   app.use((req, res, next) => (req.method === "GET" ? compress(req, res, next) : next()));
   for (const middleware of before) app.use(middleware);
-  app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  const assets = path.resolve(buildDir, "client/assets");
+  const forever = { immutable: true, maxAge: "1y" };
+  app.use("/assets", servePrecompressed(assets, forever), express.static(assets, forever));
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
   app.all(
     "*",

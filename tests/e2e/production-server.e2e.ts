@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
@@ -44,6 +44,25 @@ describe("the production server", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).not.toContain("/preview/");
+  });
+
+  it("sends each built script as compressed once at build time, in the encoding the browser takes", async () => {
+    const assets = "build/client/assets";
+    const [script] = readdirSync(assets)
+      .filter((file) => file.endsWith(".js"))
+      .sort((a, b) => readFileSync(path.join(assets, b)).length - readFileSync(path.join(assets, a)).length);
+    const source = readFileSync(path.join(assets, script!), "utf8");
+    for (const [accepted, sent] of [["br, gzip", "br"], ["gzip", "gzip"], ["identity", null]] as const) {
+      const response = await fetch(`${base}/assets/${script}`, { headers: { ...browserHeaders, "Accept-Encoding": accepted } });
+      expect(response.headers.get("content-encoding"), accepted).toBe(sent);
+      const copy = sent === "br" ? `${script}.br` : sent === "gzip" ? `${script}.gz` : script!;
+      expect(response.headers.get("content-length"), accepted).toBe(String(statSync(path.join(assets, copy)).size));
+      expect(response.headers.get("content-type")).toMatch(/^(application|text)\/javascript/);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(await response.text()).toBe(source);
+    }
+    const missing = await fetch(`${base}/assets/${script}.br.missing`, { headers: { ...browserHeaders, "Accept-Encoding": "br" } });
+    expect(missing.status).toBe(404);
   });
 
   it("ships no preview or mock code in its build", () => {
