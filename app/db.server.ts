@@ -27,15 +27,16 @@ export function createDb(url: string): Db {
     kind === "postgresql"
       ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db)
       : new PrismaClient({ adapter: sqliteAdapter(sqliteFilename(url, path.resolve("prisma"))) });
-  kinds.set(db, kind);
+  Object.defineProperty(db, KIND, { value: kind });
   return db;
 }
 
-const kinds = new WeakMap<Db, DatabaseKind>();
+/** A registered symbol: the preview's own copy of this module makes the client the build then uses. */
+const KIND = Symbol.for("spl-support.databaseKind");
 
 /** Which database a client from `createDb` talks to, for the few statements written per dialect. */
 export function databaseKindOf(db: Db): DatabaseKind {
-  const kind = kinds.get(db);
+  const kind = (db as unknown as Record<symbol, DatabaseKind | undefined>)[KIND];
   if (!kind) throw new Error("databaseKindOf: this client was not made by createDb");
   return kind;
 }
