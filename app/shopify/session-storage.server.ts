@@ -64,33 +64,32 @@ export class SessionStorage extends PrismaSessionStorage<Db> {
     return session;
   }
 
-  override async storeSession(session: Session): Promise<boolean> {
-    try {
-      return await super.storeSession(session);
-    } finally {
-      this.forget((id) => id === session.id);
-    }
+  override storeSession(session: Session): Promise<boolean> {
+    return this.changing([session.id], () => super.storeSession(session));
   }
 
-  override async deleteSession(id: string): Promise<boolean> {
-    try {
-      return await super.deleteSession(id);
-    } finally {
-      this.forget((remembered) => remembered === id);
-    }
+  override deleteSession(id: string): Promise<boolean> {
+    return this.changing([id], () => super.deleteSession(id));
   }
 
-  override async deleteSessions(ids: string[]): Promise<boolean> {
-    try {
-      return await super.deleteSessions(ids);
-    } finally {
-      this.forget((id) => ids.includes(id));
-    }
+  override deleteSessions(ids: string[]): Promise<boolean> {
+    return this.changing(ids, () => super.deleteSessions(ids));
   }
 
   /** After the shop's sessions changed in the database directly (the uninstall and scopes webhooks). */
   forgetShop(shop: string) {
-    this.forget((_id, session) => session.shop === shop);
+    this.changes += 1;
+    for (const [id, { session }] of this.recent) if (session.shop === shop) this.recent.delete(id);
+  }
+
+  /** The library's own writes: whatever they did, these sessions are read afresh next time. */
+  private async changing(ids: string[], write: () => Promise<boolean>): Promise<boolean> {
+    try {
+      return await write();
+    } finally {
+      this.changes += 1;
+      for (const id of ids) this.recent.delete(id);
+    }
   }
 
   private remember(id: string, session: Session) {
@@ -99,10 +98,5 @@ export class SessionStorage extends PrismaSessionStorage<Db> {
       for (const [key, entry] of this.recent) if (entry.until <= now) this.recent.delete(key);
     }
     this.recent.set(id, { session, until: now + SESSION_REUSE_MS });
-  }
-
-  private forget(matches: (id: string, session: Session) => boolean) {
-    this.changes += 1;
-    for (const [id, { session }] of this.recent) if (matches(id, session)) this.recent.delete(id);
   }
 }
