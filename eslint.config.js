@@ -1,3 +1,4 @@
+import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -12,4 +13,6 @@ export default tseslint.config(
     files: ["preview/app-bridge-standin.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly" } },
   },
+  // Formatting is Prettier's (`npm run format`); ESLint keeps to correctness.
+  prettier,
 );

@@ -19,7 +19,8 @@ describe("configuration check", () => {
   it("explains a malformed value", () => {
     expect(parseConfig({ ...complete, DATABASE_URL: "mysql://db" })).toEqual({
       ok: false,
-      message: "Invalid configuration: DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+      message:
+        "Invalid configuration: DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     });
     expect(parseConfig({ ...complete, AGENT_SESSION_SECRET: "short" })).toMatchObject({
       message: "Invalid configuration: AGENT_SESSION_SECRET must be at least 32 characters",
@@ -27,16 +28,21 @@ describe("configuration check", () => {
   });
 
   it("refuses plain http for a public production URL", () => {
-    expect(parseConfig({ ...complete, NODE_ENV: "production", SHOPIFY_APP_URL: "http://spl.example.com" })).toMatchObject({
+    expect(
+      parseConfig({ ...complete, NODE_ENV: "production", SHOPIFY_APP_URL: "http://spl.example.com" }),
+    ).toMatchObject({
       message: "Invalid configuration: SHOPIFY_APP_URL must use https in production",
     });
   });
 
   it("logs every request while developing, only warnings and errors in production unless LOG_LEVEL says otherwise", () => {
-    const level = (env: Record<string, string>) => logLevel((parseConfig({ ...complete, ...env }) as { config: Config }).config);
+    const level = (env: Record<string, string>) =>
+      logLevel((parseConfig({ ...complete, ...env }) as { config: Config }).config);
     expect(level({ NODE_ENV: "development" })).toBe("info");
     expect(level({ NODE_ENV: "production", SHOPIFY_APP_URL: "https://spl.example.com" })).toBe("warning");
-    expect(level({ NODE_ENV: "production", SHOPIFY_APP_URL: "https://spl.example.com", LOG_LEVEL: "debug" })).toBe("debug");
+    expect(
+      level({ NODE_ENV: "production", SHOPIFY_APP_URL: "https://spl.example.com", LOG_LEVEL: "debug" }),
+    ).toBe("debug");
     expect(parseConfig({ ...complete, LOG_LEVEL: "verbose" })).toMatchObject({
       message: "Invalid configuration: LOG_LEVEL must be error, warning, info or debug",
     });

@@ -13,7 +13,8 @@ declare global {
 
 // Every app process delivers the outbox; the global keeps dev-server reloads from starting a second
 // worker. Tests run their own workers; OUTBOX_WORKER=off leaves delivery to other processes.
-if (process.env.OUTBOX_WORKER !== "off" && !process.env.VITEST) globalThis.__outboxWorker ??= startOutboxWorker(db);
+if (process.env.OUTBOX_WORKER !== "off" && !process.env.VITEST)
+  globalThis.__outboxWorker ??= startOutboxWorker(db);
 
 const STREAM_TIMEOUT_MS = 5_000;
 
@@ -33,7 +34,10 @@ export default async function handleRequest(
         const body = new PassThrough();
         responseHeaders.set("Content-Type", "text/html");
         resolve(
-          new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
         );
         pipe(body);
       },

@@ -12,7 +12,9 @@ interface BulkTables {
 }
 
 /** Rows for one table; every row must carry the same columns, including the id and what Prisma would default or set. */
-export type TableRows = { [T in keyof BulkTables]: { table: T; rows: Partial<BulkTables[T]>[] } }[keyof BulkTables];
+export type TableRows = {
+  [T in keyof BulkTables]: { table: T; rows: Partial<BulkTables[T]>[] };
+}[keyof BulkTables];
 
 const randomPool = Buffer.alloc(4096);
 let randomOffset = randomPool.length;
@@ -40,7 +42,9 @@ export const newRowId = monotonicFactory(pooledSecureRandom);
 /** Identifiers come from the types above, never from input; every value is a bound parameter. */
 function insertStatement({ table, rows }: TableRows): Prisma.Sql {
   const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number] & string)[];
-  const values = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`);
+  const values = rows.map(
+    (row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`,
+  );
   return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((column) => `"${column}"`).join(", "))}) VALUES ${Prisma.join(values)}`;
 }
 
@@ -57,13 +61,19 @@ export async function insertRows(tx: Prisma.TransactionClient, insert: TableRows
  * clauses; foreign keys are checked at its end), so a batch pays one round trip, not one per table.
  * SQLite has no such clause, and its statements cost no round trip: one per table.
  */
-export async function insertRowsTogether(tx: Prisma.TransactionClient, kind: DatabaseKind, inserts: TableRows[]): Promise<void> {
+export async function insertRowsTogether(
+  tx: Prisma.TransactionClient,
+  kind: DatabaseKind,
+  inserts: TableRows[],
+): Promise<void> {
   const statements = inserts.filter((insert) => insert.rows.length > 0).map(insertStatement);
   if (kind === "sqlite" || statements.length < 2) {
     for (const statement of statements) await tx.$executeRaw(statement);
     return;
   }
   const last = statements.pop()!;
-  const clauses = statements.map((statement, index) => Prisma.sql`${Prisma.raw(`"insert${index}"`)} AS (${statement})`);
+  const clauses = statements.map(
+    (statement, index) => Prisma.sql`${Prisma.raw(`"insert${index}"`)} AS (${statement})`,
+  );
   await tx.$executeRaw`WITH ${Prisma.join(clauses)} ${last}`;
 }

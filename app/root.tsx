@@ -1,4 +1,12 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+} from "@remix-run/react";
 import { AppProvider, Button, EmptyState, Page } from "@shopify/polaris";
 import polarisTranslations from "@shopify/polaris/locales/en.json";
 import common from "./i18n/locales/en/common.json";

@@ -6,7 +6,12 @@ import { SessionStorage } from "./shopify/session-storage.server";
 
 const env = config();
 export const apiVersion = ApiVersion.October25;
-const SEVERITY = { error: LogSeverity.Error, warning: LogSeverity.Warning, info: LogSeverity.Info, debug: LogSeverity.Debug };
+const SEVERITY = {
+  error: LogSeverity.Error,
+  warning: LogSeverity.Warning,
+  info: LogSeverity.Info,
+  debug: LogSeverity.Debug,
+};
 
 /** Webhooks that change a shop's sessions in the database tell it with `forgetShop`. */
 export const sessionStorage = new SessionStorage(db);

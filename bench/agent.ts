@@ -28,20 +28,59 @@ const DAY_S = 24 * 60 * 60;
 const postgresServer = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // Fragments the descriptions are built from, so words are common, rare or unique as in real text.
-const OPENINGS = ["My TikTok orders", "Orders from TikTok", "The last TikTok order", "Several paid orders", "Products on TikTok", "The blue hoodie listing", "My inventory", "The shop connection"];
-const PROBLEMS = [" are not showing up in Shopify", " failed to sync", " arrive twice", " show Sync failed", " lost the tracking number", " stopped updating", " were cancelled on TikTok but not in Shopify", " cannot be authorized"];
-const ENDINGS = [" since yesterday.", " after the last update.", " since Monday morning.", " and customers are complaining.", " again this week.", " even after reconnecting."];
+const OPENINGS = [
+  "My TikTok orders",
+  "Orders from TikTok",
+  "The last TikTok order",
+  "Several paid orders",
+  "Products on TikTok",
+  "The blue hoodie listing",
+  "My inventory",
+  "The shop connection",
+];
+const PROBLEMS = [
+  " are not showing up in Shopify",
+  " failed to sync",
+  " arrive twice",
+  " show Sync failed",
+  " lost the tracking number",
+  " stopped updating",
+  " were cancelled on TikTok but not in Shopify",
+  " cannot be authorized",
+];
+const ENDINGS = [
+  " since yesterday.",
+  " after the last update.",
+  " since Monday morning.",
+  " and customers are complaining.",
+  " again this week.",
+  " even after reconnecting.",
+];
 const STATUSES = ["new", "open", "pending_merchant", "resolved", "closed"];
-const CATEGORIES = ["order_sync", "order_sync", "order_sync", "product_sync", "product_sync", "connection", "app_setup", "shipping", "payout", "general"];
+const CATEGORIES = [
+  "order_sync",
+  "order_sync",
+  "order_sync",
+  "product_sync",
+  "product_sync",
+  "connection",
+  "app_setup",
+  "shipping",
+  "payout",
+  "general",
+];
 
-const values = (rows: string[]) => rows.map((text, index) => `(${index}, '${text.replaceAll("'", "''")}')`).join(", ");
+const values = (rows: string[]) =>
+  rows.map((text, index) => `(${index}, '${text.replaceAll("'", "''")}')`).join(", ");
 
 /** Tickets from..to (numbers 100000+n), created over the past year in number order, as real ones are. */
 function seedSql(kind: DatabaseKind, from: number, to: number, total: number, now: number) {
   const start = now - 365 * DAY_S;
   const step = (365 * DAY_S) / total;
   const epoch = (seconds: string) =>
-    kind === "postgresql" ? `(timestamp 'epoch' + (${seconds}) * interval '1 second')` : `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${seconds}, 'unixepoch')`;
+    kind === "postgresql"
+      ? `(timestamp 'epoch' + (${seconds}) * interval '1 second')`
+      : `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${seconds}, 'unixepoch')`;
   const least = kind === "postgresql" ? "LEAST" : "MIN";
   const at = (offset: string) => epoch(`${least}(${start} + n * ${step} + ${offset}, ${now})`);
   const sequence =
@@ -82,9 +121,16 @@ function seedSql(kind: DatabaseKind, from: number, to: number, total: number, no
 async function seed(db: Db, kind: DatabaseKind, total: number) {
   const now = Math.floor(Date.now() / 1000);
   await db.agent.createMany({
-    data: Array.from({ length: AGENTS }, (_, i) => ({ id: `bench-agent-${i}`, email: `bench-${i}@spl.example`, name: `Agent ${i}`, role: "agent", passwordHash: "-" })),
+    data: Array.from({ length: AGENTS }, (_, i) => ({
+      id: `bench-agent-${i}`,
+      email: `bench-${i}@spl.example`,
+      name: `Agent ${i}`,
+      role: "agent",
+      passwordHash: "-",
+    })),
   });
-  for (let from = 0; from < total; from += BATCH) await db.$executeRawUnsafe(seedSql(kind, from, Math.min(total, from + BATCH), total, now));
+  for (let from = 0; from < total; from += BATCH)
+    await db.$executeRawUnsafe(seedSql(kind, from, Math.min(total, from + BATCH), total, now));
   // A live database keeps planner statistics (and PostgreSQL its visibility map); after a bulk load
   // they must be refreshed, as autovacuum or PRAGMA optimize would.
   await db.$executeRawUnsafe(kind === "postgresql" ? 'VACUUM ANALYZE "Ticket"' : "ANALYZE");
@@ -101,7 +147,10 @@ async function time(run: () => Promise<unknown>) {
   return { p50: percentile(timings, 50), p95: percentile(timings, 95) };
 }
 
-function scenarios(total: number, now: number): { name: string; kind: "filter" | "search" | "other"; filter: QueueFilter }[] {
+function scenarios(
+  total: number,
+  now: number,
+): { name: string; kind: "filter" | "search" | "other"; filter: QueueFilter }[] {
   const day = 24 * 60 * 60 * 1000;
   const middle = Math.floor(total / 2);
   const ref = (n: number) => String((n * 2654435761) % 4294967296);
@@ -131,16 +180,35 @@ function scenarios(total: number, now: number): { name: string; kind: "filter" |
     ['"tiktok" + assignee', { searchTerms: ["tiktok"], assignee: { kind: "agent", id: "bench-agent-3" } }],
   ];
   return [
-    ...filters.map(([name, filter]) => ({ name: `${name}, newest first`, kind: "filter" as const, filter: { sort: "created_desc" as const, ...filter } })),
-    ...filters.map(([name, filter]) => ({ name: `${name}, last activity`, kind: "filter" as const, filter: { sort: "activity_desc" as const, ...filter } })),
-    ...filters.slice(0, 2).map(([name, filter]) => ({ name: `${name}, oldest first`, kind: "filter" as const, filter: { sort: "created_asc" as const, ...filter } })),
-    ...searches.map(([name, filter]) => ({ name: `search ${name}`, kind: "search" as const, filter: { sort: "created_desc" as const, ...filter } })),
+    ...filters.map(([name, filter]) => ({
+      name: `${name}, newest first`,
+      kind: "filter" as const,
+      filter: { sort: "created_desc" as const, ...filter },
+    })),
+    ...filters.map(([name, filter]) => ({
+      name: `${name}, last activity`,
+      kind: "filter" as const,
+      filter: { sort: "activity_desc" as const, ...filter },
+    })),
+    ...filters.slice(0, 2).map(([name, filter]) => ({
+      name: `${name}, oldest first`,
+      kind: "filter" as const,
+      filter: { sort: "created_asc" as const, ...filter },
+    })),
+    ...searches.map(([name, filter]) => ({
+      name: `search ${name}`,
+      kind: "search" as const,
+      filter: { sort: "created_desc" as const, ...filter },
+    })),
   ];
 }
 
 function sqliteDatabase() {
   const url = freshSqliteUrl();
-  return { url, drop: async () => rmSync(path.dirname(url.replace(/^file:/, "")), { recursive: true, force: true }) };
+  return {
+    url,
+    drop: async () => rmSync(path.dirname(url.replace(/^file:/, "")), { recursive: true, force: true }),
+  };
 }
 
 async function measureSize(kind: DatabaseKind, total: number) {
@@ -150,24 +218,47 @@ async function measureSize(kind: DatabaseKind, total: number) {
   try {
     const seedStarted = performance.now();
     await seed(db, kind, total);
-    const [version] = await db.$queryRaw<{ v: string }[]>(kind === "postgresql" ? Prisma.sql`SELECT version() AS v` : Prisma.sql`SELECT 'SQLite ' || sqlite_version() AS v`);
+    const [version] = await db.$queryRaw<{ v: string }[]>(
+      kind === "postgresql"
+        ? Prisma.sql`SELECT version() AS v`
+        : Prisma.sql`SELECT 'SQLite ' || sqlite_version() AS v`,
+    );
     const seconds = ((performance.now() - seedStarted) / 1000).toFixed(0);
-    console.log(`\n-- ${total.toLocaleString("en")} tickets across ${SHOPS.toLocaleString("en")} shops (${version?.v.split(" on ")[0]}; seeded in ${seconds} s)`);
+    console.log(
+      `\n-- ${total.toLocaleString("en")} tickets across ${SHOPS.toLocaleString("en")} shops (${version?.v.split(" on ")[0]}; seeded in ${seconds} s)`,
+    );
     const queue = agentQueue(db, kind);
     const results: { name: string; kind: string; p50: number; p95: number }[] = [];
     for (const scenario of scenarios(total, Date.now())) {
       const rows = (await queue.page(scenario.filter)).tickets.length;
-      results.push({ name: `${scenario.name} (${rows} rows)`, kind: scenario.kind, ...(await time(() => queue.page(scenario.filter))) });
+      results.push({
+        name: `${scenario.name} (${rows} rows)`,
+        kind: scenario.kind,
+        ...(await time(() => queue.page(scenario.filter))),
+      });
     }
     let cursor: string | null = null;
-    for (let page = 0; page < 50; page++) cursor = (await queue.page({ sort: "created_desc", ...(cursor ? { after: cursor } : {}) })).nextCursor;
+    for (let page = 0; page < 50; page++)
+      cursor = (await queue.page({ sort: "created_desc", ...(cursor ? { after: cursor } : {}) })).nextCursor;
     const deep = { sort: "created_desc" as const, ...(cursor ? { after: cursor } : {}) };
-    results.push({ name: "page 51 via cursor, newest first", kind: "filter", ...(await time(() => queue.page(deep))) });
-    results.push({ name: "status counts (5 counts capped at 10,000)", kind: "other", ...(await time(() => queue.statusCounts())) });
+    results.push({
+      name: "page 51 via cursor, newest first",
+      kind: "filter",
+      ...(await time(() => queue.page(deep))),
+    });
+    results.push({
+      name: "status counts (5 counts capped at 10,000)",
+      kind: "other",
+      ...(await time(() => queue.statusCounts())),
+    });
     const dashboard = await time(() => supportDashboard(db, { days: 30, kind }));
     results.push({ name: "dashboard, last 30 days (not a queue target)", kind: "other", ...dashboard });
-    for (const row of results) console.log(`  ${row.name.padEnd(58)} p50 ${row.p50.toFixed(1).padStart(7)} ms   p95 ${row.p95.toFixed(1).padStart(7)} ms`);
-    const worst = (which: string) => results.filter((row) => row.kind === which).reduce((max, row) => (row.p95 > max.p95 ? row : max));
+    for (const row of results)
+      console.log(
+        `  ${row.name.padEnd(58)} p50 ${row.p50.toFixed(1).padStart(7)} ms   p95 ${row.p95.toFixed(1).padStart(7)} ms`,
+      );
+    const worst = (which: string) =>
+      results.filter((row) => row.kind === which).reduce((max, row) => (row.p95 > max.p95 ? row : max));
     return { filter: worst("filter"), search: worst("search") };
   } finally {
     await db.$disconnect();
@@ -182,16 +273,34 @@ async function measure(kind: DatabaseKind) {
   const passes: boolean[] = [];
   for (const size of SIZES) {
     const { filter, search } = await measureSize(kind, size);
-    summary.push(`${size.toLocaleString("en").padStart(9)} tickets: worst filtered page p95 ${filter.p95.toFixed(1)} ms, worst search p95 ${search.p95.toFixed(1)} ms`);
+    summary.push(
+      `${size.toLocaleString("en").padStart(9)} tickets: worst filtered page p95 ${filter.p95.toFixed(1)} ms, worst search p95 ${search.p95.toFixed(1)} ms`,
+    );
     if (size >= 1_000_000) {
-      passes.push(report(`${label} queue first page, any single filter, p95 at ${size.toLocaleString("en")} (worst: ${filter.name})`, filter.p95, "ms", { max: 50 }));
-      passes.push(report(`${label} queue search p95 at ${size.toLocaleString("en")} (worst: ${search.name})`, search.p95, "ms", { max: 200 }));
+      passes.push(
+        report(
+          `${label} queue first page, any single filter, p95 at ${size.toLocaleString("en")} (worst: ${filter.name})`,
+          filter.p95,
+          "ms",
+          { max: 50 },
+        ),
+      );
+      passes.push(
+        report(
+          `${label} queue search p95 at ${size.toLocaleString("en")} (worst: ${search.name})`,
+          search.p95,
+          "ms",
+          { max: 200 },
+        ),
+      );
     }
   }
   console.log(`\n${label} summary:\n${summary.join("\n")}`);
   return passes;
 }
 
-console.log(`Agent queue benchmark: ${os.cpus().length} CPUs, Node ${process.version}; ${RUNS} timed runs per case after ${WARMUP} warm-up runs`);
+console.log(
+  `Agent queue benchmark: ${os.cpus().length} CPUs, Node ${process.version}; ${RUNS} timed runs per case after ${WARMUP} warm-up runs`,
+);
 const passes = [...(await measure("sqlite")), ...(await measure("postgresql"))];
 process.exit(passes.every(Boolean) ? 0 : 1);

@@ -25,7 +25,9 @@ const ROUNDS = 5;
 const results: boolean[] = [];
 function report(label: string, value: string, pass: boolean, target: string): void {
   results.push(pass);
-  console.log(`${label.padEnd(42)} ${value.padStart(10)}   target ${target.padEnd(8)} ${pass ? "PASS" : "FAIL"}`);
+  console.log(
+    `${label.padEnd(42)} ${value.padStart(10)}   target ${target.padEnd(8)} ${pass ? "PASS" : "FAIL"}`,
+  );
 }
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 
@@ -50,7 +52,8 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * Latency per text over several rounds. Each figure is the median across rounds, so a burst of work
@@ -122,13 +125,24 @@ const predictions = dev.map((example) => classify(example.text, example.locale))
 const predicted = predictions.map((triage) => triage.category);
 const accuracy = predicted.filter((category, index) => category === dev[index]?.category).length / dev.length;
 const routeAccuracy =
-  predictions.filter((triage, index) => triage.route === routeOf(dev[index]?.category ?? "general")).length / dev.length;
+  predictions.filter((triage, index) => triage.route === routeOf(dev[index]?.category ?? "general")).length /
+  dev.length;
 
 console.log(`Triage classifier — dev set: ${dev.length} examples; model: ${model.featureCount} features\n`);
 console.log("Quality");
 console.log(`${"category accuracy".padEnd(42)} ${percent(accuracy).padStart(10)}`);
-report("category macro-F1", macroF1(dev, predicted).toFixed(3), macroF1(dev, predicted) >= TARGETS.macroF1, `≥ ${TARGETS.macroF1}`);
-report("route accuracy", percent(routeAccuracy), routeAccuracy >= TARGETS.routeAccuracy, `≥ ${percent(TARGETS.routeAccuracy)}`);
+report(
+  "category macro-F1",
+  macroF1(dev, predicted).toFixed(3),
+  macroF1(dev, predicted) >= TARGETS.macroF1,
+  `≥ ${TARGETS.macroF1}`,
+);
+report(
+  "route accuracy",
+  percent(routeAccuracy),
+  routeAccuracy >= TARGETS.routeAccuracy,
+  `≥ ${percent(TARGETS.routeAccuracy)}`,
+);
 for (const locale of LOCALES) {
   const indexes = dev.flatMap((example, index) => (example.locale === locale ? [index] : []));
   const examples = indexes.map((index) => dev[index]!);
@@ -163,12 +177,22 @@ const averageShort = dev.reduce((sum, example) => sum + example.text.length, 0) 
 console.log(`${"short texts (avg chars)".padEnd(42)} ${averageShort.toFixed(0).padStart(10)}`);
 console.log(`${"  throughput".padEnd(42)} ${`${short.perSecond.toFixed(0)}/s`.padStart(10)}`);
 console.log(`${"  p50 latency".padEnd(42)} ${`${short.p50.toFixed(3)} ms`.padStart(10)}`);
-report(`  p99 latency (rounds ${short.p99Range})`, `${short.p99.toFixed(3)} ms`, short.p99 <= TARGETS.p99Ms, `≤ ${TARGETS.p99Ms} ms`);
+report(
+  `  p99 latency (rounds ${short.p99Range})`,
+  `${short.p99.toFixed(3)} ms`,
+  short.p99 <= TARGETS.p99Ms,
+  `≤ ${TARGETS.p99Ms} ms`,
+);
 console.log(`${"  p99 CPU time".padEnd(42)} ${`${short.cpuP99.toFixed(3)} ms`.padStart(10)}`);
 console.log(`${"long texts (chars)".padEnd(42)} ${String(LONG_TEXT_LENGTH).padStart(10)}`);
 console.log(`${"  throughput".padEnd(42)} ${`${long.perSecond.toFixed(0)}/s`.padStart(10)}`);
 console.log(`${"  p50 latency".padEnd(42)} ${`${long.p50.toFixed(3)} ms`.padStart(10)}`);
-report(`  p99 latency (rounds ${long.p99Range})`, `${long.p99.toFixed(3)} ms`, long.p99 <= TARGETS.p99Ms, `≤ ${TARGETS.p99Ms} ms`);
+report(
+  `  p99 latency (rounds ${long.p99Range})`,
+  `${long.p99.toFixed(3)} ms`,
+  long.p99 <= TARGETS.p99Ms,
+  `≤ ${TARGETS.p99Ms} ms`,
+);
 console.log(`${"  p99 CPU time".padEnd(42)} ${`${long.cpuP99.toFixed(3)} ms`.padStart(10)}`);
 
 const failed = results.filter((pass) => !pass).length;

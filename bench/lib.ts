@@ -6,8 +6,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 export function report(label: string, value: number, unit: string, target: { max?: number; min?: number }) {
-  const pass = (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min);
+  const pass =
+    (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min);
   const goal = target.max !== undefined ? `≤ ${target.max}` : `≥ ${target.min}`;
-  console.log(`${pass ? "PASS" : "FAIL"}  ${label}: ${value.toFixed(value < 10 ? 2 : 0)} ${unit} (target ${goal} ${unit})`);
+  console.log(
+    `${pass ? "PASS" : "FAIL"}  ${label}: ${value.toFixed(value < 10 ? 2 : 0)} ${unit} (target ${goal} ${unit})`,
+  );
   return pass;
 }

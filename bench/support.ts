@@ -24,7 +24,8 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3) * 1000;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const LOG_TICKETS = 100_000;
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+const USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 const postgresServer = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** A fresh session token for the demo shop before the current one expires, as App Bridge does. */
@@ -48,7 +49,10 @@ function ticketForm(idempotencyKey: string) {
     locale: "en",
   };
   const body = Object.entries(fields)
-    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .map(
+      ([name, value]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    )
     .join("");
   return { body: `${body}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -110,9 +114,16 @@ async function createTickets(server: Awaited<ReturnType<typeof startProductionSe
 }
 
 async function countTickets(db: Db) {
-  const rows = await db.ticket.findMany({ where: { description: { startsWith: "Benchmark:" } }, select: { number: true } });
+  const rows = await db.ticket.findMany({
+    where: { description: { startsWith: "Benchmark:" } },
+    select: { number: true },
+  });
   const numbers = rows.map((row) => row.number);
-  return { count: numbers.length, distinct: new Set(numbers).size, span: numbers.length ? Math.max(...numbers) - Math.min(...numbers) + 1 : 0 };
+  return {
+    count: numbers.length,
+    distinct: new Set(numbers).size,
+    span: numbers.length ? Math.max(...numbers) - Math.min(...numbers) + 1 : 0,
+  };
 }
 
 async function seedLog(db: Db, shop: string) {
@@ -171,13 +182,20 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
     );
     results.push(report(`${kind} ticket creation throughput`, run.perSecond, "tickets/s", { min: 300 }));
     results.push(report(`${kind} ticket creation p99`, percentile(run.latencies, 99), "ms", { max: 100 }));
-    const intact = counted.count === run.created && counted.distinct === counted.count && counted.span === counted.count;
-    console.log(`${intact ? "PASS" : "FAIL"}  ${kind} numbering: ${counted.count} tickets stored, ${counted.distinct} distinct numbers, span ${counted.span} (no loss, duplicate or gap)`);
+    const intact =
+      counted.count === run.created && counted.distinct === counted.count && counted.span === counted.count;
+    console.log(
+      `${intact ? "PASS" : "FAIL"}  ${kind} numbering: ${counted.count} tickets stored, ${counted.distinct} distinct numbers, span ${counted.span} (no loss, duplicate or gap)`,
+    );
     results.push(intact);
   } finally {
     await server.stop();
   }
-  results.push(report(`${kind} ticket log first page p95 (100,000 tickets)`, await ticketLogFirstPage(db, kind), "ms", { max: 30 }));
+  results.push(
+    report(`${kind} ticket log first page p95 (100,000 tickets)`, await ticketLogFirstPage(db, kind), "ms", {
+      max: 30,
+    }),
+  );
   await db.$disconnect();
   return results;
 }
@@ -218,12 +236,23 @@ async function measureSupportPage() {
       });
       const scripts = performance
         .getEntriesByType("resource")
-        .filter((entry) => (entry as PerformanceResourceTiming).name.endsWith(".js")) as PerformanceResourceTiming[];
-      return { lcp, servedBytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0), urls: scripts.map((entry) => entry.name) };
+        .filter((entry) =>
+          (entry as PerformanceResourceTiming).name.endsWith(".js"),
+        ) as PerformanceResourceTiming[];
+      return {
+        lcp,
+        servedBytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+        urls: scripts.map((entry) => entry.name),
+      };
     });
     // The target is in gzip, while a browser may take brotli (Chromium does over https): the same files again, asking for gzip.
-    const gzipBytes = (await Promise.all(metrics.urls.map(gzippedSize))).reduce((sum, bytes) => sum + bytes, 0);
-    console.log(`${metrics.urls.length} JavaScript files, ${(metrics.servedBytes / 1024).toFixed(0)} KB as Chromium downloaded them`);
+    const gzipBytes = (await Promise.all(metrics.urls.map(gzippedSize))).reduce(
+      (sum, bytes) => sum + bytes,
+      0,
+    );
+    console.log(
+      `${metrics.urls.length} JavaScript files, ${(metrics.servedBytes / 1024).toFixed(0)} KB as Chromium downloaded them`,
+    );
     return [
       report("JavaScript shipped (gzipped)", gzipBytes / 1024, "KB", { max: 250 }),
       report("Largest contentful paint", metrics.lcp, "ms", { max: 1000 }),
@@ -234,7 +263,8 @@ async function measureSupportPage() {
   }
 }
 
-if (!existsSync("build/server/index.js") || process.argv.includes("--build")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+if (!existsSync("build/server/index.js") || process.argv.includes("--build"))
+  execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 const results = [...(await measureSupportPage()), ...(await measureDatabase("SQLite", freshSqliteUrl()))];
 try {
   const postgres = await freshPostgresUrl(postgresServer);

@@ -12,9 +12,15 @@ function shopFromUrl(url: string): DemoShop | undefined {
 }
 
 function matchesOrder(shop: DemoShop, search: string) {
-  const wanted = search.replace(/^name:/, "").replace(/^#/, "").trim();
+  const wanted = search
+    .replace(/^name:/, "")
+    .replace(/^#/, "")
+    .trim();
   return shop.orders.find(
-    (order) => order.name.replace("#", "") === wanted || order.id.endsWith(`/${wanted}`) || order.tags.some((tag) => tag.endsWith(wanted)),
+    (order) =>
+      order.name.replace("#", "") === wanted ||
+      order.id.endsWith(`/${wanted}`) ||
+      order.tags.some((tag) => tag.endsWith(wanted)),
   );
 }
 
@@ -48,7 +54,9 @@ export const adminApiHandlers = [
       sourceName: found.sourceName,
       tags: found.tags,
       totalPriceSet: { shopMoney: { amount: found.totalPrice, currencyCode: found.currencyCode } },
-      lineItems: { nodes: Array.from({ length: found.lineItemCount }, (_, index) => ({ id: `${found.id}-${index}` })) },
+      lineItems: {
+        nodes: Array.from({ length: found.lineItemCount }, (_, index) => ({ id: `${found.id}-${index}` })),
+      },
     };
     return HttpResponse.json({ data: { orders: { nodes: node ? [node] : [] } } });
   }),

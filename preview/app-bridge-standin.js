@@ -30,7 +30,10 @@
 
   window.fetch = function (input, init) {
     var request = new Request(input, init);
-    if (new URL(request.url, location.href).origin !== location.origin || request.headers.has("Authorization")) {
+    if (
+      new URL(request.url, location.href).origin !== location.origin ||
+      request.headers.has("Authorization")
+    ) {
       return nativeFetch(request);
     }
     return idToken().then(function (token) {
@@ -54,14 +57,22 @@
       "border-radius:8px;font:14px system-ui,sans-serif;color:#fff;background:" +
       (options && options.isError ? "#8e1f0b" : "#303030");
     document.body.appendChild(node);
-    setTimeout(function () {
-      node.remove();
-    }, (options && options.duration) || 5000);
+    setTimeout(
+      function () {
+        node.remove();
+      },
+      (options && options.duration) || 5000,
+    );
     return String(Date.now());
   }
 
   window.shopify = {
-    config: { apiKey: script && script.dataset.apiKey, shop: context.shop, host: context.host, locale: context.locale },
+    config: {
+      apiKey: script && script.dataset.apiKey,
+      shop: context.shop,
+      host: context.host,
+      locale: context.locale,
+    },
     idToken: idToken,
     toast: { show: toast, hide: function () {} },
     loading: function () {},
@@ -102,7 +113,11 @@
         this.nav.style.cssText = BAR_STYLE;
         root.appendChild(this.nav);
         this.render();
-        new MutationObserver(this.render.bind(this)).observe(this, { childList: true, subtree: true, characterData: true });
+        new MutationObserver(this.render.bind(this)).observe(this, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+        });
       }
       render() {
         // The admin lists the home entry first, whatever its place in the markup.

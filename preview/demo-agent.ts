@@ -12,7 +12,11 @@ export const DEMO_AGENT = {
 /** Creates the demo agent, or resets its password and any lock left by an earlier run. */
 export async function seedDemoAgent(db: Db) {
   const email = normalizeEmail(DEMO_AGENT.email);
-  const account = { name: DEMO_AGENT.name, role: "admin", passwordHash: await hashPassword(DEMO_AGENT.password) };
+  const account = {
+    name: DEMO_AGENT.name,
+    role: "admin",
+    passwordHash: await hashPassword(DEMO_AGENT.password),
+  };
   await db.agent.upsert({ where: { email }, create: { email, ...account }, update: account });
   await db.signInThrottle.deleteMany({});
 }

@@ -50,7 +50,11 @@ export const DEMO_SHOPS: DemoShop[] = [
     currencyCode: "EUR",
     orders: [
       order(5550001001, "#1001", { tags: ["TikTok", "TT-576461413190000001"] }),
-      order(5550001002, "#1002", { displayFulfillmentStatus: "FULFILLED", totalPrice: "19.00", tags: ["TikTok", "TT-576461413190000002"] }),
+      order(5550001002, "#1002", {
+        displayFulfillmentStatus: "FULFILLED",
+        totalPrice: "19.00",
+        tags: ["TikTok", "TT-576461413190000002"],
+      }),
       order(5550001003, "#1003", { sourceName: "web", tags: [], totalPrice: "120.00", lineItemCount: 3 }),
     ],
   },

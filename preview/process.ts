@@ -6,7 +6,9 @@ export function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port")),
+      );
     });
   });
 }
@@ -19,7 +21,13 @@ export async function startPreviewProcess(databaseUrl: string, env: Record<strin
   const port = await freePort();
   const log: string[] = [];
   const child = spawn("npx", ["tsx", "preview/run.ts", "--no-build"], {
-    env: { ...process.env, ...env, PORT: String(port), PREVIEW_SMTP_PORT: String(await freePort()), DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      PREVIEW_SMTP_PORT: String(await freePort()),
+      DATABASE_URL: databaseUrl,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -9,7 +9,8 @@ const port = Number(process.env.PORT || 3000);
 const smtpPort = Number(process.env.PREVIEW_SMTP_PORT || 2525);
 Object.assign(process.env, previewEnvironment(port, smtpPort, process.env.DATABASE_URL || undefined));
 
-const run = (command: string, args: string[]) => execFileSync(command, args, { stdio: "inherit", env: process.env });
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { stdio: "inherit", env: process.env });
 if (!process.argv.includes("--no-build")) run("npm", ["run", "build"]);
 run("npx", ["prisma", "migrate", "deploy"]);
 
@@ -28,5 +29,9 @@ const mailbox = await startSmtpSink(smtpPort);
 const { startPreviewServer } = await import("./server");
 await startPreviewServer(port, mailbox);
 console.log(`\nSPL Support preview: open http://localhost:${port}/ (demo shop: demo-shop.myshopify.com)`);
-console.log(`Agent console: http://localhost:${port}/agent (sign in as ${DEMO_AGENT.email} / ${DEMO_AGENT.password})`);
-console.log(`Emails the app sends (SMTP sink on 127.0.0.1:${smtpPort}): http://localhost:${port}/preview/mailbox`);
+console.log(
+  `Agent console: http://localhost:${port}/agent (sign in as ${DEMO_AGENT.email} / ${DEMO_AGENT.password})`,
+);
+console.log(
+  `Emails the app sends (SMTP sink on 127.0.0.1:${smtpPort}): http://localhost:${port}/preview/mailbox`,
+);

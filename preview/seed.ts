@@ -13,7 +13,11 @@ export async function seedDemoShops(db: Db) {
       scope: "read_orders",
       accessToken: `shpat_preview_${shop.domain}`,
     };
-    await db.session.upsert({ where: { id: `offline_${shop.domain}` }, create: { id: `offline_${shop.domain}`, ...session }, update: session });
+    await db.session.upsert({
+      where: { id: `offline_${shop.domain}` },
+      create: { id: `offline_${shop.domain}`, ...session },
+      update: session,
+    });
   }
 }
 
@@ -21,19 +25,21 @@ const DEMO_TICKETS = [
   {
     idempotencyKey: "00000000-0000-4000-8000-000000000001",
     category: "order_sync",
-    description: "TikTok order 576461413190000001 was paid yesterday but it never showed up in Shopify. Other orders are fine.",
+    description:
+      "TikTok order 576461413190000001 was paid yesterday but it never showed up in Shopify. Other orders are fine.",
     orderId: "#1001",
   },
   {
     idempotencyKey: "00000000-0000-4000-8000-000000000002",
     category: "order_sync",
-    description: "I fulfilled order #1002 in Shopify with a tracking number, but TikTok still shows it as awaiting shipment.",
+    description:
+      "I fulfilled order #1002 in Shopify with a tracking number, but TikTok still shows it as awaiting shipment.",
     orderId: "#1002",
   },
   {
     idempotencyKey: "00000000-0000-4000-8000-000000000003",
     category: "product_sync",
-    description: "Three of my products show \"Sync failed\" in SPL and the stock on TikTok is not updated.",
+    description: 'Three of my products show "Sync failed" in SPL and the stock on TikTok is not updated.',
   },
 ] as const;
 

@@ -25,7 +25,13 @@ function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
         if (!shop) return res.status(404).send("Unknown demo shop");
         const { token } = await mintSessionToken(shop.domain, apiKey, apiSecret);
         const locale = resolveLocale(String(req.query.locale ?? req.acceptsLanguages()[0]));
-        const params = new URLSearchParams({ embedded: "1", shop: shop.domain, host: adminHost(shop.domain), locale, id_token: token });
+        const params = new URLSearchParams({
+          embedded: "1",
+          shop: shop.domain,
+          host: adminHost(shop.domain),
+          locale,
+          id_token: token,
+        });
         // Like an admin deep link (…/apps/spl-support/app/support/tickets/ID): the app opens at that path.
         const path = String(req.query.path ?? "/app");
         return res.redirect(`${path.startsWith("/app") ? path : "/app"}?${params}`);
@@ -86,7 +92,9 @@ export async function startPreviewServer(port: number, mailbox: SmtpSink): Promi
   // MSW must patch fetch before the Shopify library, inside the build, captures it.
   startAdminApiBoundary();
   const { createAppServer } = await import("../server/app-server.mjs");
-  const app = await createAppServer({ before: [previewRoutes(apiKey, apiSecret, mailbox), useAppBridgeStandin] });
+  const app = await createAppServer({
+    before: [previewRoutes(apiKey, apiSecret, mailbox), useAppBridgeStandin],
+  });
   return new Promise((resolve) => {
     const server = app.listen(port, "127.0.0.1", () => resolve(server));
   });

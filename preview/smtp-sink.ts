@@ -38,7 +38,11 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
         };
-        received.push({ receivedAt: new Date().toISOString(), ...envelope, ...parseMessage(Buffer.concat(chunks)) });
+        received.push({
+          receivedAt: new Date().toISOString(),
+          ...envelope,
+          ...parseMessage(Buffer.concat(chunks)),
+        });
         callback();
       });
     },
@@ -70,7 +74,9 @@ function parseMessage(raw: Buffer) {
   return {
     messageId: headers.get("message-id") ?? "",
     subject: decodeWords(headers.get("subject") ?? ""),
-    text: decodeBody(body, headers.get("content-transfer-encoding") ?? "7bit").replace(/\r\n/g, "\n").trimEnd(),
+    text: decodeBody(body, headers.get("content-transfer-encoding") ?? "7bit")
+      .replace(/\r\n/g, "\n")
+      .trimEnd(),
   };
 }
 
@@ -90,11 +96,15 @@ function decodeWords(value: string) {
   return value
     .replace(/\?=\s+=\?/g, "?==?")
     .replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_word, encoding: string, text: string) =>
-      encoding.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeHexBytes(text.replace(/_/g, " ")),
+      encoding.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeHexBytes(text.replace(/_/g, " ")),
     );
 }
 
 function decodeHexBytes(text: string) {
-  const bytes = text.replace(/=([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = text.replace(/=([0-9A-Fa-f]{2})/g, (_match, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
   return Buffer.from(bytes, "latin1").toString("utf8");
 }

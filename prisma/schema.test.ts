@@ -11,7 +11,16 @@ const postgresServer = process.env.TEST_POSTGRES_URL;
 function schemaDiffExitCode(kind: keyof typeof SCHEMAS, databaseUrl: string) {
   const result = spawnSync(
     "npx",
-    ["prisma", "migrate", "diff", "--from-schema-datamodel", snapshotPath(kind), "--to-schema-datamodel", SCHEMAS[kind].schema, "--exit-code"],
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      snapshotPath(kind),
+      "--to-schema-datamodel",
+      SCHEMAS[kind].schema,
+      "--exit-code",
+    ],
     { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
   );
   return { code: result.status, output: result.stdout + result.stderr };
@@ -19,7 +28,9 @@ function schemaDiffExitCode(kind: keyof typeof SCHEMAS, databaseUrl: string) {
 
 describe("database schemas", () => {
   it("keeps the PostgreSQL schema generated from the SQLite source", () => {
-    expect(readFileSync(SCHEMAS.postgresql.schema, "utf8"), "run `npm run prisma:sync`").toBe(postgresSchemaFrom(readSourceSchema()));
+    expect(readFileSync(SCHEMAS.postgresql.schema, "utf8"), "run `npm run prisma:sync`").toBe(
+      postgresSchemaFrom(readSourceSchema()),
+    );
   });
 
   it("has a SQLite migration for every change to the schema", () => {
@@ -36,7 +47,10 @@ describe("database schemas", () => {
     const url = freshSqliteUrl();
     migrate(url);
     const db = createDb(url);
-    expect(await db.counter.findUnique({ where: { name: "ticket" } })).toEqual({ name: "ticket", value: 1000 });
+    expect(await db.counter.findUnique({ where: { name: "ticket" } })).toEqual({
+      name: "ticket",
+      value: 1000,
+    });
     await db.$disconnect();
   });
 
@@ -45,7 +59,10 @@ describe("database schemas", () => {
     try {
       migrate(database.url);
       const db = createDb(database.url);
-      expect(await db.counter.findUnique({ where: { name: "ticket" } })).toEqual({ name: "ticket", value: 1000 });
+      expect(await db.counter.findUnique({ where: { name: "ticket" } })).toEqual({
+        name: "ticket",
+        value: 1000,
+      });
       await db.$disconnect();
     } finally {
       await database.drop();

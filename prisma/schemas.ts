@@ -7,9 +7,11 @@ export const SCHEMAS = {
 } as const;
 
 /** The schema each migrations folder was last generated for; the next migration starts from it. */
-export const snapshotPath = (kind: keyof typeof SCHEMAS) => `${SCHEMAS[kind].migrations}/last-migrated.prisma`;
+export const snapshotPath = (kind: keyof typeof SCHEMAS) =>
+  `${SCHEMAS[kind].migrations}/last-migrated.prisma`;
 
-const HEADER = "// GENERATED from prisma/schema.prisma by `npm run prisma:sync`: edit the source, not this file.";
+const HEADER =
+  "// GENERATED from prisma/schema.prisma by `npm run prisma:sync`: edit the source, not this file.";
 
 /** The PostgreSQL schema is the source with another provider and client output. */
 export function postgresSchemaFrom(source: string): string {

@@ -27,8 +27,11 @@ for (const kind of ["sqlite", "postgresql"] as const) {
     console.log(`${kind}: no schema change`);
     continue;
   }
-  if (!name) throw new Error("The schema changed: give the migration a name, e.g. npm run prisma:sync -- add_tags");
-  const sequence = String(readdirSync(migrations).filter((entry) => /^\d{4}_/.test(entry)).length + 1).padStart(4, "0");
+  if (!name)
+    throw new Error("The schema changed: give the migration a name, e.g. npm run prisma:sync -- add_tags");
+  const sequence = String(
+    readdirSync(migrations).filter((entry) => /^\d{4}_/.test(entry)).length + 1,
+  ).padStart(4, "0");
   const dir = `${migrations}/${sequence}_${name}`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/migration.sql`, sql.slice(sql.search(/^--/m)));

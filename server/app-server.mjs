@@ -26,7 +26,11 @@ export async function createAppServer({ buildDir = "build", before = [] } = {}) 
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
   app.all(
     "*",
-    createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientAddress: req.ip ?? null }) }),
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? null }),
+    }),
   );
   return app;
 }

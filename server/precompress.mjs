@@ -20,10 +20,18 @@ export async function precompressAssets(dir) {
     const source = await readFile(path.join(dir, name));
     if (source.length < MIN_BYTES) continue;
     const [br, gz] = await Promise.all([
-      brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+      brotli(source, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+        },
+      }),
       gzipAsync(source, { level: constants.Z_BEST_COMPRESSION }),
     ]);
-    await Promise.all([writeFile(path.join(dir, `${name}.br`), br), writeFile(path.join(dir, `${name}.gz`), gz)]);
+    await Promise.all([
+      writeFile(path.join(dir, `${name}.br`), br),
+      writeFile(path.join(dir, `${name}.gz`), gz),
+    ]);
     written += 1;
   }
   return written;

@@ -46,7 +46,8 @@ if (cluster.isPrimary && workers > 1) {
     for (let i = 1; i < workers; i++) {
       cluster.fork().once("listening", () => {
         // Announced once every process takes connections, so a client that starts then is spread over all.
-        if (++listening === workers) console.log(`SPL Support listening on http://localhost:${port} with ${workers} processes`);
+        if (++listening === workers)
+          console.log(`SPL Support listening on http://localhost:${port} with ${workers} processes`);
       });
     }
   });
@@ -64,6 +65,9 @@ if (cluster.isPrimary && workers > 1) {
   });
 } else {
   const app = await createAppServer();
-  const server = app.listen(port, () => cluster.isPrimary && console.log(`SPL Support listening on http://localhost:${port}`));
+  const server = app.listen(
+    port,
+    () => cluster.isPrimary && console.log(`SPL Support listening on http://localhost:${port}`),
+  );
   onStopSignal(() => void stopServer(server));
 }

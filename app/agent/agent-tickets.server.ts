@@ -3,7 +3,12 @@ import { resolveLocale } from "~/i18n/locales";
 import { agentReplyEmail } from "~/notifications/emails.server";
 import { enqueueEmail } from "~/notifications/outbox.server";
 import { isCategoryId, type CategoryId } from "~/support/taxonomy";
-import { allowedTransitions, canTransition, statusAfterAgentReply, type TicketStatus } from "~/support/tickets/status";
+import {
+  allowedTransitions,
+  canTransition,
+  statusAfterAgentReply,
+  type TicketStatus,
+} from "~/support/tickets/status";
 import type { TicketAction } from "./ticket-actions";
 import { threadMessage } from "~/support/tickets/ticket-store.server";
 
@@ -29,8 +34,17 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-async function audit(tx: Tx, ticketId: string, actor: Actor, action: AuditAction, fromValue: string | null = null, toValue: string | null = null) {
-  await tx.auditEvent.create({ data: { ticketId, actorType: "agent", actorId: actor.id, action, fromValue, toValue } });
+async function audit(
+  tx: Tx,
+  ticketId: string,
+  actor: Actor,
+  action: AuditAction,
+  fromValue: string | null = null,
+  toValue: string | null = null,
+) {
+  await tx.auditEvent.create({
+    data: { ticketId, actorType: "agent", actorId: actor.id, action, fromValue, toValue },
+  });
 }
 
 /** Timestamps a status change sets or clears: reopening undoes "resolved" and "closed". */
@@ -63,7 +77,9 @@ export function agentTickets(db: Db) {
       const now = new Date();
       const from = ticket.status as TicketStatus;
       const status = statusAfterAgentReply(from);
-      await tx.message.create({ data: { ticketId: id, shop: ticket.shop, authorType: "agent", agentId: actor.id, body } });
+      await tx.message.create({
+        data: { ticketId: id, shop: ticket.shop, authorType: "agent", agentId: actor.id, body },
+      });
       const updated = await tx.ticket.updateMany({
         where: { id, status: from },
         data: {
@@ -99,7 +115,10 @@ export function agentTickets(db: Db) {
         return { ok: false, error: "unknownAgent" };
       }
       if (ticket.assigneeId === assigneeId) return { ok: true, changed: false };
-      const updated = await tx.ticket.updateMany({ where: { id, assigneeId: ticket.assigneeId }, data: { assigneeId } });
+      const updated = await tx.ticket.updateMany({
+        where: { id, assigneeId: ticket.assigneeId },
+        data: { assigneeId },
+      });
       if (updated.count !== 1) throw new Conflict();
       await audit(tx, id, actor, "assign", ticket.assigneeId, assigneeId);
       return { ok: true, changed: true };
@@ -112,7 +131,10 @@ export function agentTickets(db: Db) {
       if (!ticket) return { ok: false, error: "notFound" };
       const from = ticket.status as TicketStatus;
       if (!canTransition(from, to)) return { ok: false, error: "transition" };
-      const updated = await tx.ticket.updateMany({ where: { id, status: from }, data: { status: to, ...statusTimes(to, new Date()) } });
+      const updated = await tx.ticket.updateMany({
+        where: { id, status: from },
+        data: { status: to, ...statusTimes(to, new Date()) },
+      });
       if (updated.count !== 1) throw new Conflict();
       await audit(tx, id, actor, "status", from, to);
       return { ok: true, changed: true };
@@ -125,7 +147,10 @@ export function agentTickets(db: Db) {
       const ticket = await tx.ticket.findUnique({ where: { id }, select: { category: true } });
       if (!ticket) return { ok: false, error: "notFound" };
       if (ticket.category === category) return { ok: true, changed: false };
-      const updated = await tx.ticket.updateMany({ where: { id, category: ticket.category }, data: { category } });
+      const updated = await tx.ticket.updateMany({
+        where: { id, category: ticket.category },
+        data: { category },
+      });
       if (updated.count !== 1) throw new Conflict();
       await audit(tx, id, actor, "category", ticket.category, category);
       return { ok: true, changed: true };
@@ -161,16 +186,43 @@ export function agentTickets(db: Db) {
         where: { id },
         include: {
           assignee: { select: { id: true, name: true } },
-          messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { agent: { select: { name: true } } } },
-          notes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { agent: { select: { name: true } } } },
-          attachments: { select: { id: true, filename: true, contentType: true, size: true, messageId: true, createdAt: true } },
+          messages: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            include: { agent: { select: { name: true } } },
+          },
+          notes: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            include: { agent: { select: { name: true } } },
+          },
+          attachments: {
+            select: {
+              id: true,
+              filename: true,
+              contentType: true,
+              size: true,
+              messageId: true,
+              createdAt: true,
+            },
+          },
           events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },
       });
       if (!ticket) return null;
-      const actorIds = [...new Set(ticket.events.flatMap((event) => [event.actorId, event.action === "assign" ? event.fromValue : null, event.action === "assign" ? event.toValue : null]))];
-      const agents = await db.agent.findMany({ where: { id: { in: actorIds.filter((value): value is string => Boolean(value)) } }, select: { id: true, name: true } });
-      const nameOf = (agentId: string | null) => (agentId ? (agents.find((agent) => agent.id === agentId)?.name ?? null) : null);
+      const actorIds = [
+        ...new Set(
+          ticket.events.flatMap((event) => [
+            event.actorId,
+            event.action === "assign" ? event.fromValue : null,
+            event.action === "assign" ? event.toValue : null,
+          ]),
+        ),
+      ];
+      const agents = await db.agent.findMany({
+        where: { id: { in: actorIds.filter((value): value is string => Boolean(value)) } },
+        select: { id: true, name: true },
+      });
+      const nameOf = (agentId: string | null) =>
+        agentId ? (agents.find((agent) => agent.id === agentId)?.name ?? null) : null;
       const status = ticket.status as TicketStatus;
       return {
         id: ticket.id,
@@ -197,7 +249,12 @@ export function agentTickets(db: Db) {
         closedAt: ticket.closedAt,
         attachments: ticket.attachments,
         messages: ticket.messages.map(threadMessage),
-        notes: ticket.notes.map((note) => ({ id: note.id, agentName: note.agent?.name ?? null, body: note.body, createdAt: note.createdAt })),
+        notes: ticket.notes.map((note) => ({
+          id: note.id,
+          agentName: note.agent?.name ?? null,
+          body: note.body,
+          createdAt: note.createdAt,
+        })),
         events: ticket.events.map((event) => ({
           id: event.id,
           action: event.action,

@@ -9,7 +9,10 @@ export const newAgentSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
   name: z.string().trim().min(1, "Enter the agent's name.").max(100),
   role: z.enum(AGENT_ROLES, { message: `The role must be one of: ${AGENT_ROLES.join(", ")}.` }),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`).max(1024),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`)
+    .max(1024),
 });
 
 /** Unchecked input, as typed on the command line or in a seed; `createAgent` validates it. */
@@ -31,10 +34,13 @@ export async function createAgent(db: Db, input: NewAgent): Promise<CreateAgentR
   if (!parsed.success) return { ok: false, problem: parsed.error.issues[0]!.message };
   const { email, name, role, password } = parsed.data;
   try {
-    const agent = await db.agent.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
+    const agent = await db.agent.create({
+      data: { email, name, role, passwordHash: await hashPassword(password) },
+    });
     return { ok: true, id: agent.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, problem: `An agent with the email ${email} already exists.` };
+    if (isUniqueViolation(error))
+      return { ok: false, problem: `An agent with the email ${email} already exists.` };
     throw error;
   }
 }

@@ -6,7 +6,12 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 function buildCookies() {
   const { AGENT_SESSION_SECRET, INSECURE_COOKIES } = config();
   // Path "/" because single-fetch data requests for /agent go to /agent.data, outside a /agent path.
-  const common = { secrets: [AGENT_SESSION_SECRET], httpOnly: true, secure: INSECURE_COOKIES !== "1", path: "/" };
+  const common = {
+    secrets: [AGENT_SESSION_SECRET],
+    httpOnly: true,
+    secure: INSECURE_COOKIES !== "1",
+    path: "/",
+  };
   return {
     /** The signed id of the agent's row in AgentSession; the row, not the cookie, decides if it is valid. */
     session: createCookie("spl_agent_session", { ...common, sameSite: "lax", maxAge: SESSION_TTL_MS / 1000 }),

@@ -46,22 +46,34 @@ async function readPassword(): Promise<string> {
   const password = await promptHidden("Password: ");
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
-  if ((await promptHidden("Repeat the password: ")) !== password) throw new Error("The passwords do not match.");
+  if ((await promptHidden("Repeat the password: ")) !== password)
+    throw new Error("The passwords do not match.");
   return password;
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "agent" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "agent" },
+    },
     strict: true,
   });
   if (!values.email || !values.name) {
-    throw new Error('Usage: npm run agent:create -- --email <email> --name "<name>" [--role agent|admin] (password from a prompt or stdin)');
+    throw new Error(
+      'Usage: npm run agent:create -- --email <email> --name "<name>" [--role agent|admin] (password from a prompt or stdin)',
+    );
   }
   const password = await readPassword();
   const db = createDb(process.env.DATABASE_URL ?? "file:./dev.sqlite");
   try {
-    const result = await createAgent(db, { email: values.email, name: values.name, role: values.role ?? "agent", password });
+    const result = await createAgent(db, {
+      email: values.email,
+      name: values.name,
+      role: values.role ?? "agent",
+      password,
+    });
     if (!result.ok) throw new Error(result.problem);
     console.log(`Created ${values.role} ${values.email.toLowerCase()}.`);
   } finally {

@@ -5,7 +5,6 @@ import { agentCookies } from "./cookies.server";
 import { CSRF_FIELD } from "./csrf";
 import { requireAgent, type SignedInAgent } from "./session.server";
 
-
 export function tokensMatch(sent: unknown, expected: unknown): boolean {
   if (typeof sent !== "string" || typeof expected !== "string" || !sent || !expected) return false;
   const a = Buffer.from(sent);
@@ -36,7 +35,10 @@ export function forbidden(): Response {
 }
 
 /** A state-changing request from a signed-in agent: same origin and the session's token, or 403. */
-export async function requireAgentPost(db: Db, request: Request): Promise<{ agent: SignedInAgent; form: FormData }> {
+export async function requireAgentPost(
+  db: Db,
+  request: Request,
+): Promise<{ agent: SignedInAgent; form: FormData }> {
   const agent = await requireAgent(db, request);
   const form = await request.formData();
   if (!isSameOrigin(request) || !tokensMatch(form.get(CSRF_FIELD), agent.csrfToken)) throw forbidden();

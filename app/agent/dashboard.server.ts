@@ -4,7 +4,6 @@ import { CATEGORY_IDS, ROUTES, isCategoryId, routeOf, type CategoryId } from "~/
 import type { TicketStatus } from "~/support/tickets/status";
 import type { DashboardPeriod } from "./dashboard-periods";
 
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 const OLDEST_UNANSWERED = 10;
 /** Statuses where the next move is an agent's: nobody answered yet, or the merchant wrote last. */
@@ -18,15 +17,28 @@ function dayKey(date: Date) {
 }
 
 /** Tickets per UTC day whose `column` falls in the period (dates are stored in UTC on both databases). */
-async function perDay(db: Db, kind: DatabaseKind, column: Prisma.Sql, from: Date): Promise<Map<string, number>> {
-  const day = kind === "postgresql" ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD')` : Prisma.sql`substr(${column}, 1, 10)`;
+async function perDay(
+  db: Db,
+  kind: DatabaseKind,
+  column: Prisma.Sql,
+  from: Date,
+): Promise<Map<string, number>> {
+  const day =
+    kind === "postgresql"
+      ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`
+      : Prisma.sql`substr(${column}, 1, 10)`;
   const rows = await db.$queryRaw<{ day: string; n: bigint | number }[]>`
     SELECT ${day} AS "day", COUNT(*) AS "n" FROM "Ticket" WHERE ${column} >= ${from} GROUP BY 1`;
   return new Map(rows.map((row) => [row.day, Number(row.n)]));
 }
 
 /** Median of (column − createdAt) in ms over tickets opened in the period that reached it. */
-async function medianDelayMs(db: Db, kind: DatabaseKind, column: Prisma.Sql, from: Date): Promise<number | null> {
+async function medianDelayMs(
+  db: Db,
+  kind: DatabaseKind,
+  column: Prisma.Sql,
+  from: Date,
+): Promise<number | null> {
   if (kind === "postgresql") {
     const [row] = await db.$queryRaw<{ median: number | null }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${column} - "createdAt")) * 1000) AS "median"
@@ -51,7 +63,16 @@ async function oldestUnanswered(db: Db) {
         where: { status },
         orderBy: [{ lastActivityAt: "asc" }, { id: "asc" }],
         take: OLDEST_UNANSWERED,
-        select: { id: true, number: true, shop: true, shopName: true, category: true, status: true, lastActivityAt: true, assignee: { select: { name: true } } },
+        select: {
+          id: true,
+          number: true,
+          shop: true,
+          shopName: true,
+          category: true,
+          status: true,
+          lastActivityAt: true,
+          assignee: { select: { name: true } },
+        },
       }),
     ),
   );
@@ -59,7 +80,12 @@ async function oldestUnanswered(db: Db) {
     .flat()
     .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime())
     .slice(0, OLDEST_UNANSWERED)
-    .map((ticket) => ({ ...ticket, category: ticket.category as CategoryId, status: ticket.status as TicketStatus, assigneeName: ticket.assignee?.name ?? null }));
+    .map((ticket) => ({
+      ...ticket,
+      category: ticket.category as CategoryId,
+      status: ticket.status as TicketStatus,
+      assigneeName: ticket.assignee?.name ?? null,
+    }));
 }
 
 /**
@@ -67,27 +93,40 @@ async function oldestUnanswered(db: Db) {
  * per day, by category and route, how many problems went to a TikTok guide instead of a ticket,
  * median times to first reply and to close, and the tickets waiting longest for an agent.
  */
-export async function supportDashboard(db: Db, options: { days: DashboardPeriod; now?: Date; kind?: DatabaseKind }) {
+export async function supportDashboard(
+  db: Db,
+  options: { days: DashboardPeriod; now?: Date; kind?: DatabaseKind },
+) {
   const now = options.now ?? new Date();
   const kind = options.kind ?? databaseKind(process.env.DATABASE_URL ?? "");
   const from = new Date(Date.parse(dayKey(now)) - (options.days - 1) * DAY_MS);
 
   const opened = await perDay(db, kind, Prisma.sql`"createdAt"`, from);
   const closed = await perDay(db, kind, DONE_AT, from);
-  const grouped = await db.ticket.groupBy({ by: ["category"], where: { createdAt: { gte: from } }, _count: { _all: true } });
+  const grouped = await db.ticket.groupBy({
+    by: ["category"],
+    where: { createdAt: { gte: from } },
+    _count: { _all: true },
+  });
   const guideVisits = await db.guideVisit.count({ where: { createdAt: { gte: from } } });
 
   const byCategory = CATEGORY_IDS.map((category) => ({
     category,
     tickets: grouped.find((row) => row.category === category)?._count._all ?? 0,
   }));
-  const unknownCategory = grouped.filter((row) => !isCategoryId(row.category)).reduce((sum, row) => sum + row._count._all, 0);
+  const unknownCategory = grouped
+    .filter((row) => !isCategoryId(row.category))
+    .reduce((sum, row) => sum + row._count._all, 0);
   const ticketsOpened = byCategory.reduce((sum, row) => sum + row.tickets, 0) + unknownCategory;
   const byRoute = ROUTES.map((route) => ({
     route,
-    tickets: byCategory.filter((row) => routeOf(row.category) === route).reduce((sum, row) => sum + row.tickets, 0),
+    tickets: byCategory
+      .filter((row) => routeOf(row.category) === route)
+      .reduce((sum, row) => sum + row.tickets, 0),
   }));
-  const days = Array.from({ length: options.days }, (_, index) => dayKey(new Date(from.getTime() + index * DAY_MS)));
+  const days = Array.from({ length: options.days }, (_, index) =>
+    dayKey(new Date(from.getTime() + index * DAY_MS)),
+  );
 
   return {
     from,

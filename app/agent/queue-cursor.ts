@@ -7,7 +7,9 @@ import { decodeCursor, encodeCursor } from "~/support/tickets/cursor";
 export type QueueCursor = { kind: "time"; at: Date; id: string } | { kind: "number"; number: number };
 
 export function encodeQueueCursor(cursor: QueueCursor): string {
-  return cursor.kind === "number" ? `n.${cursor.number}` : encodeCursor({ createdAt: cursor.at, id: cursor.id });
+  return cursor.kind === "number"
+    ? `n.${cursor.number}`
+    : encodeCursor({ createdAt: cursor.at, id: cursor.id });
 }
 
 export function decodeQueueCursor(value: string | undefined): QueueCursor | null {

@@ -2,7 +2,10 @@ import { Prisma, type Db } from "~/db.server";
 import type { DatabaseKind } from "~/db-url";
 import type { QueueFilter } from "./queue-params";
 
-export interface SearchQuery extends Omit<QueueFilter, "sort" | "after" | "before" | "limit" | "searchTerms"> {
+export interface SearchQuery extends Omit<
+  QueueFilter,
+  "sort" | "after" | "before" | "limit" | "searchTerms"
+> {
   terms: string[];
   /** Only numbers past this one, in the scan's direction (keyset pagination). */
   pastNumber?: number;
@@ -27,10 +30,15 @@ function filterConditions(query: SearchQuery): Prisma.Sql[] {
 
 function pastCondition(column: Prisma.Sql, query: SearchQuery): Prisma.Sql[] {
   if (query.pastNumber === undefined) return [];
-  return [query.descending ? Prisma.sql`${column} < ${query.pastNumber}` : Prisma.sql`${column} > ${query.pastNumber}`];
+  return [
+    query.descending
+      ? Prisma.sql`${column} < ${query.pastNumber}`
+      : Prisma.sql`${column} > ${query.pastNumber}`,
+  ];
 }
 
-const likeConditions = (terms: string[]) => terms.map((term) => Prisma.sql`t."searchText" LIKE ${likePattern(term)} ESCAPE '\\'`);
+const likeConditions = (terms: string[]) =>
+  terms.map((term) => Prisma.sql`t."searchText" LIKE ${likePattern(term)} ESCAPE '\\'`);
 const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
 
 /**

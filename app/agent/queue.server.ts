@@ -43,7 +43,10 @@ function toQueueRow(row: Row) {
     shopName: row.shopName,
     status: row.status as TicketStatus,
     category: row.category as CategoryId,
-    excerpt: row.description.length > EXCERPT_LENGTH ? `${row.description.slice(0, EXCERPT_LENGTH - 1)}…` : row.description,
+    excerpt:
+      row.description.length > EXCERPT_LENGTH
+        ? `${row.description.slice(0, EXCERPT_LENGTH - 1)}…`
+        : row.description,
     createdAt: row.createdAt,
     lastActivityAt: row.lastActivityAt,
     answered: row.firstAgentReplyAt !== null,
@@ -56,9 +59,16 @@ function filterWhere(filter: QueueFilter): Prisma.TicketWhereInput {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.shop ? { shop: filter.shop } : {}),
-    ...(filter.assignee ? { assigneeId: filter.assignee.kind === "unassigned" ? null : filter.assignee.id } : {}),
+    ...(filter.assignee
+      ? { assigneeId: filter.assignee.kind === "unassigned" ? null : filter.assignee.id }
+      : {}),
     ...(filter.createdFrom || filter.createdBefore
-      ? { createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } }
+      ? {
+          createdAt: {
+            ...(filter.createdFrom ? { gte: filter.createdFrom } : {}),
+            ...(filter.createdBefore ? { lt: filter.createdBefore } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -69,17 +79,32 @@ type TimeColumn = "createdAt" | "lastActivityAt";
  * Rows past (at, id) in the scan's order. Written as `at <= x AND (at < x OR id < y)` rather than
  * a bare OR so both databases seek straight to the cursor in the index instead of scanning to it.
  */
-function pastCursor(column: TimeColumn, cursor: { at: Date; id: string }, descending: boolean): Prisma.TicketWhereInput {
+function pastCursor(
+  column: TimeColumn,
+  cursor: { at: Date; id: string },
+  descending: boolean,
+): Prisma.TicketWhereInput {
   const [bound, strict] = descending ? (["lte", "lt"] as const) : (["gte", "gt"] as const);
-  return { [column]: { [bound]: cursor.at }, OR: [{ [column]: { [strict]: cursor.at } }, { id: { [strict]: cursor.id } }] };
+  return {
+    [column]: { [bound]: cursor.at },
+    OR: [{ [column]: { [strict]: cursor.at } }, { id: { [strict]: cursor.id } }],
+  };
 }
 
 function orderBy(column: TimeColumn, direction: Prisma.SortOrder): Prisma.TicketOrderByWithRelationInput[] {
-  return column === "createdAt" ? [{ createdAt: direction }, { id: direction }] : [{ lastActivityAt: direction }, { id: direction }];
+  return column === "createdAt"
+    ? [{ createdAt: direction }, { id: direction }]
+    : [{ lastActivityAt: direction }, { id: direction }];
 }
 
 /** A page of rows fetched one past the limit, in scan order, turned into display order and cursors. */
-function pageOf(rows: Row[], limit: number, backwards: boolean, fromCursor: boolean, cursorOf: (row: Row) => QueueCursor) {
+function pageOf(
+  rows: Row[],
+  limit: number,
+  backwards: boolean,
+  fromCursor: boolean,
+  cursorOf: (row: Row) => QueueCursor,
+) {
   const items = rows.slice(0, limit);
   if (backwards) items.reverse();
   const more = rows.length > limit;
@@ -105,7 +130,9 @@ export function agentQueue(db: Db, kind: DatabaseKind = databaseKind(process.env
     const cursor = decodeQueueCursor(filter.before ?? filter.after);
     const scanDescending = filter.sort.endsWith("desc") !== backwards;
     const rows = await db.ticket.findMany({
-      where: { AND: [filterWhere(filter), cursor?.kind === "time" ? pastCursor(column, cursor, scanDescending) : {}] },
+      where: {
+        AND: [filterWhere(filter), cursor?.kind === "time" ? pastCursor(column, cursor, scanDescending) : {}],
+      },
       orderBy: orderBy(column, scanDescending ? "desc" : "asc"),
       take: limit + 1,
       select: ROW,
@@ -129,7 +156,10 @@ export function agentQueue(db: Db, kind: DatabaseKind = databaseKind(process.env
     const byId = new Map(found.map((row) => [row.id, row]));
     const rows = ids.flatMap((id) => byId.get(id) ?? []);
     const cursorOf = (row: Row): QueueCursor => ({ kind: "number", number: row.number });
-    return { ...pageOf(rows, limit, backwards, cursor !== null, cursorOf), sort: newestFirst ? "created_desc" : "created_asc" };
+    return {
+      ...pageOf(rows, limit, backwards, cursor !== null, cursorOf),
+      sort: newestFirst ? "created_desc" : "created_asc",
+    };
   }
 
   return {

@@ -20,22 +20,41 @@ export async function startSession(db: Db, agentId: string, now = new Date()) {
   const token = randomBytes(32).toString("base64url");
   await db.agentSession.deleteMany({ where: { agentId, expiresAt: { lte: now } } });
   await db.agentSession.create({
-    data: { id: sessionIdOf(token), agentId, csrfToken: randomBytes(32).toString("base64url"), expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
+    data: {
+      id: sessionIdOf(token),
+      agentId,
+      csrfToken: randomBytes(32).toString("base64url"),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    },
   });
   return { setCookie: await agentCookies().session.serialize(token) };
 }
 
-export async function currentAgent(db: Db, request: Request, now = new Date()): Promise<SignedInAgent | null> {
+export async function currentAgent(
+  db: Db,
+  request: Request,
+  now = new Date(),
+): Promise<SignedInAgent | null> {
   const token: unknown = await agentCookies().session.parse(request.headers.get("Cookie"));
   if (typeof token !== "string" || !token) return null;
-  const session = await db.agentSession.findUnique({ where: { id: sessionIdOf(token) }, include: { agent: true } });
+  const session = await db.agentSession.findUnique({
+    where: { id: sessionIdOf(token) },
+    include: { agent: true },
+  });
   if (!session) return null;
   if (session.expiresAt <= now) {
     await db.agentSession.deleteMany({ where: { id: session.id } });
     return null;
   }
   const { agent } = session;
-  return { id: agent.id, email: agent.email, name: agent.name, role: agent.role as AgentRole, sessionId: session.id, csrfToken: session.csrfToken };
+  return {
+    id: agent.id,
+    email: agent.email,
+    name: agent.name,
+    role: agent.role as AgentRole,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
 }
 
 /** Where a signed-out agent is sent, remembering the page they wanted. */

@@ -23,28 +23,42 @@ export function failureDelayMs(failures: number): number {
 
 // Counted per email whether or not an agent has it, so a lock doesn't tell that an account exists;
 // hashed so the table doesn't collect whatever people type as an email.
-const accountKey = (email: string) => `account:${createHash("sha256").update(normalizeEmail(email)).digest("hex")}`;
+const accountKey = (email: string) =>
+  `account:${createHash("sha256").update(normalizeEmail(email)).digest("hex")}`;
 const addressKey = (address: string) => `address:${address}`;
 
 async function readThrottle(db: Db, key: string, now: Date) {
   const row = await db.signInThrottle.findUnique({ where: { key } });
   if (!row) return { failures: 0, lockedUntil: null };
-  if (row.lockedUntil && row.lockedUntil > now) return { failures: row.failures, lockedUntil: row.lockedUntil };
+  if (row.lockedUntil && row.lockedUntil > now)
+    return { failures: row.failures, lockedUntil: row.lockedUntil };
   const stale = row.lockedUntil !== null || now.getTime() - row.lastFailure.getTime() > FAILURE_WINDOW_MS;
   return { failures: stale ? 0 : row.failures, lockedUntil: null };
 }
 
-async function recordFailure(db: Db, key: string, previous: number, lockAfter: number, now: Date): Promise<number> {
+async function recordFailure(
+  db: Db,
+  key: string,
+  previous: number,
+  lockAfter: number,
+  now: Date,
+): Promise<number> {
   const failures = previous + 1;
   const lockedUntil = failures >= lockAfter ? new Date(now.getTime() + LOCK_MS) : null;
   const row = await db.signInThrottle.upsert({
     where: { key },
     create: { key, failures, lastFailure: now, lockedUntil },
     // Increment rather than write `failures`, so parallel guesses are all counted.
-    update: previous === 0 ? { failures, lastFailure: now, lockedUntil } : { failures: { increment: 1 }, lastFailure: now },
+    update:
+      previous === 0
+        ? { failures, lastFailure: now, lockedUntil }
+        : { failures: { increment: 1 }, lastFailure: now },
   });
   if (row.failures >= lockAfter && !row.lockedUntil) {
-    await db.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + LOCK_MS) } });
+    await db.signInThrottle.update({
+      where: { key },
+      data: { lockedUntil: new Date(now.getTime() + LOCK_MS) },
+    });
   }
   return row.failures;
 }
@@ -59,22 +73,42 @@ export async function signIn(
   input: { email: string; password: string; address: string | null; now?: Date },
 ): Promise<SignInResult> {
   const now = input.now ?? new Date();
-  const keys = { account: accountKey(input.email), address: input.address ? addressKey(input.address) : null };
+  const keys = {
+    account: accountKey(input.email),
+    address: input.address ? addressKey(input.address) : null,
+  };
   const account = await readThrottle(db, keys.account, now);
   const address = keys.address ? await readThrottle(db, keys.address, now) : null;
-  if (address?.lockedUntil) return { ok: false, reason: "addressLocked", retryAfterMs: address.lockedUntil.getTime() - now.getTime() };
-  if (account.lockedUntil) return { ok: false, reason: "locked", retryAfterMs: account.lockedUntil.getTime() - now.getTime() };
+  if (address?.lockedUntil)
+    return {
+      ok: false,
+      reason: "addressLocked",
+      retryAfterMs: address.lockedUntil.getTime() - now.getTime(),
+    };
+  if (account.lockedUntil)
+    return { ok: false, reason: "locked", retryAfterMs: account.lockedUntil.getTime() - now.getTime() };
 
   const agent = await db.agent.findUnique({ where: { email: normalizeEmail(input.email) } });
   const valid = await verifyPassword(input.password, agent?.passwordHash ?? (await unknownAccountHash()));
   if (agent && valid) {
     await db.signInThrottle.deleteMany({ where: { key: keys.account } });
-    return { ok: true, agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role as AgentRole } };
+    return {
+      ok: true,
+      agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role as AgentRole },
+    };
   }
 
   const accountFailures = await recordFailure(db, keys.account, account.failures, ACCOUNT_LOCK_AFTER, now);
-  const addressFailures = keys.address && address ? await recordFailure(db, keys.address, address.failures, ADDRESS_LOCK_AFTER, now) : 0;
+  const addressFailures =
+    keys.address && address
+      ? await recordFailure(db, keys.address, address.failures, ADDRESS_LOCK_AFTER, now)
+      : 0;
   if (accountFailures >= ACCOUNT_LOCK_AFTER) return { ok: false, reason: "locked", retryAfterMs: LOCK_MS };
-  if (addressFailures >= ADDRESS_LOCK_AFTER) return { ok: false, reason: "addressLocked", retryAfterMs: LOCK_MS };
-  return { ok: false, reason: "invalid", delayMs: failureDelayMs(Math.max(accountFailures, addressFailures)) };
+  if (addressFailures >= ADDRESS_LOCK_AFTER)
+    return { ok: false, reason: "addressLocked", retryAfterMs: LOCK_MS };
+  return {
+    ok: false,
+    reason: "invalid",
+    delayMs: failureDelayMs(Math.max(accountFailures, addressFailures)),
+  };
 }

@@ -5,8 +5,14 @@ import { TICKET_STATUSES } from "~/support/tickets/status";
 
 /** What an agent can do on a ticket's page: one form field `intent` picks the action. Messages are `agent` i18n keys. */
 export const ticketActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reply"), body: z.string().trim().min(1, "errors.replyEmpty").max(REPLY_MAX, "errors.tooLong") }),
-  z.object({ intent: z.literal("note"), body: z.string().trim().min(1, "errors.noteEmpty").max(REPLY_MAX, "errors.tooLong") }),
+  z.object({
+    intent: z.literal("reply"),
+    body: z.string().trim().min(1, "errors.replyEmpty").max(REPLY_MAX, "errors.tooLong"),
+  }),
+  z.object({
+    intent: z.literal("note"),
+    body: z.string().trim().min(1, "errors.noteEmpty").max(REPLY_MAX, "errors.tooLong"),
+  }),
   z.object({
     intent: z.literal("assign"),
     assigneeId: z
@@ -15,7 +21,10 @@ export const ticketActionSchema = z.discriminatedUnion("intent", [
       .transform((value) => value || null),
   }),
   z.object({ intent: z.literal("status"), status: z.enum(TICKET_STATUSES, { message: "errors.status" }) }),
-  z.object({ intent: z.literal("category"), category: z.enum(CATEGORY_IDS as [CategoryId, ...CategoryId[]], { message: "errors.category" }) }),
+  z.object({
+    intent: z.literal("category"),
+    category: z.enum(CATEGORY_IDS as [CategoryId, ...CategoryId[]], { message: "errors.category" }),
+  }),
 ]);
 
 export type TicketAction = z.infer<typeof ticketActionSchema>;

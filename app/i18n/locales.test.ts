@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCALE, LOCALES } from "./locales";
 
 const LOCALES_DIR = fileURLToPath(new URL("./locales/", import.meta.url));
-const RESOURCES_SOURCE = readFileSync(fileURLToPath(new URL("./resources.server.ts", import.meta.url)), "utf8");
+const RESOURCES_SOURCE = readFileSync(
+  fileURLToPath(new URL("./resources.server.ts", import.meta.url)),
+  "utf8",
+);
 
 /** Strings this long or longer that read the same as English are probably untranslated copies. */
 const UNTRANSLATED_MIN_LENGTH = 26;
@@ -14,7 +17,8 @@ const UNTRANSLATED_MIN_LENGTH = 26;
  * Keep it short and give the reason: everything else this long must be translated.
  */
 const SAME_AS_ENGLISH: Record<string, string> = {
-  "de:guides:sellerCommunity.title": "TikTok's own name for the community, not translated on its German pages",
+  "de:guides:sellerCommunity.title":
+    "TikTok's own name for the community, not translated on its German pages",
 };
 
 const namespaces = readdirSync(`${LOCALES_DIR}${DEFAULT_LOCALE}`)
@@ -53,7 +57,9 @@ function leaves(value: unknown, path = "", into = new Map<string, unknown>()): M
 
 /** Interpolations as i18next reads them: {{name}}, {{- name}} and {{name, format}}. */
 function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{-?\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1] ?? ""))].sort();
+  return [
+    ...new Set([...text.matchAll(/\{\{-?\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1] ?? "")),
+  ].sort();
 }
 
 const typeOf = (value: unknown) => (value === null ? "null" : typeof value);
@@ -73,11 +79,16 @@ describe("locale files", () => {
     const english = leaves(read(DEFAULT_LOCALE, namespace));
 
     it.each(others)("exists in %s with exactly the English keys and placeholders", (locale) => {
-      expect(existsSync(fileOf(locale, namespace)), `app/i18n/locales/${locale}/${namespace}.json is missing`).toBe(true);
+      expect(
+        existsSync(fileOf(locale, namespace)),
+        `app/i18n/locales/${locale}/${namespace}.json is missing`,
+      ).toBe(true);
       const translated = leaves(read(locale, namespace));
 
       const problems = {
-        extraKeys: [...translated.keys()].filter((path) => !english.has(path) && !isExtraPluralForm(path, english)),
+        extraKeys: [...translated.keys()].filter(
+          (path) => !english.has(path) && !isExtraPluralForm(path, english),
+        ),
         missingKeys: [...english.keys()].filter((path) => !translated.has(path)),
         wrongType: [] as string[],
         emptyStrings: [] as string[],
@@ -86,12 +97,14 @@ describe("locale files", () => {
       for (const [path, source] of english) {
         if (!translated.has(path)) continue;
         const target = translated.get(path);
-        if (typeOf(target) !== typeOf(source)) problems.wrongType.push(`${path}: ${typeOf(source)} in English, ${typeOf(target)} here`);
+        if (typeOf(target) !== typeOf(source))
+          problems.wrongType.push(`${path}: ${typeOf(source)} in English, ${typeOf(target)} here`);
         if (typeof source !== "string" || typeof target !== "string") continue;
         if (source.trim() && !target.trim()) problems.emptyStrings.push(path);
         const expected = placeholders(source).join(", ");
         const actual = placeholders(target).join(", ");
-        if (expected !== actual) problems.wrongPlaceholders.push(`${path}: English has [${expected}], here [${actual}]`);
+        if (expected !== actual)
+          problems.wrongPlaceholders.push(`${path}: English has [${expected}], here [${actual}]`);
       }
       expect(problems, `app/i18n/locales/${locale}/${namespace}.json differs from English`).toEqual({
         extraKeys: [],
@@ -102,14 +115,25 @@ describe("locale files", () => {
       });
     });
 
-    it.each(others.filter((locale) => existsSync(fileOf(locale, namespace))))("is translated in %s, not copied from English", (locale) => {
-      const translated = leaves(read(locale, namespace));
-      const copied = [...english]
-        .filter(([path, source]) => typeof source === "string" && source.length >= UNTRANSLATED_MIN_LENGTH && translated.get(path) === source)
-        .map(([path]) => `${locale}:${namespace}:${path}`)
-        .filter((id) => !(id in SAME_AS_ENGLISH));
-      expect(copied, `strings in ${locale}/${namespace}.json identical to English (translate them, or allow them in SAME_AS_ENGLISH)`).toEqual([]);
-    });
+    it.each(others.filter((locale) => existsSync(fileOf(locale, namespace))))(
+      "is translated in %s, not copied from English",
+      (locale) => {
+        const translated = leaves(read(locale, namespace));
+        const copied = [...english]
+          .filter(
+            ([path, source]) =>
+              typeof source === "string" &&
+              source.length >= UNTRANSLATED_MIN_LENGTH &&
+              translated.get(path) === source,
+          )
+          .map(([path]) => `${locale}:${namespace}:${path}`)
+          .filter((id) => !(id in SAME_AS_ENGLISH));
+        expect(
+          copied,
+          `strings in ${locale}/${namespace}.json identical to English (translate them, or allow them in SAME_AS_ENGLISH)`,
+        ).toEqual([]);
+      },
+    );
   });
 
   it("allows only strings that exist and still match English", () => {
@@ -123,7 +147,11 @@ describe("locale files", () => {
   });
 
   it("has a folder for every language in LOCALES", () => {
-    expect(LOCALES.filter((locale) => !existsSync(`${LOCALES_DIR}${locale}`)).map((locale) => `app/i18n/locales/${locale}/`)).toEqual([]);
+    expect(
+      LOCALES.filter((locale) => !existsSync(`${LOCALES_DIR}${locale}`)).map(
+        (locale) => `app/i18n/locales/${locale}/`,
+      ),
+    ).toEqual([]);
   });
 
   it("registers every locale file on disk in resources.server.ts", () => {
@@ -135,7 +163,10 @@ describe("locale files", () => {
           .map((file) => `./locales/${locale}/${file}`),
       );
     expect(onDisk.length).toBeGreaterThan(0);
-    const unregistered = onDisk.filter((importPath) => !RESOURCES_SOURCE.includes(`"${importPath}"`) && !RESOURCES_SOURCE.includes(`'${importPath}'`));
+    const unregistered = onDisk.filter(
+      (importPath) =>
+        !RESOURCES_SOURCE.includes(`"${importPath}"`) && !RESOURCES_SOURCE.includes(`'${importPath}'`),
+    );
     expect(unregistered, "locale files not imported in app/i18n/resources.server.ts").toEqual([]);
   });
 });

@@ -8,7 +8,11 @@ const orderIds = z.array(z.union([z.number(), z.string()])).default([]);
 
 /** The customer part of Shopify's customers/redact and customers/data_request payloads. */
 const customerPayload = z.object({
-  customer: z.object({ id: z.union([z.number(), z.string()]), email: z.string().nullish(), phone: z.string().nullish() }),
+  customer: z.object({
+    id: z.union([z.number(), z.string()]),
+    email: z.string().nullish(),
+    phone: z.string().nullish(),
+  }),
   orders_to_redact: orderIds,
   orders_requested: orderIds,
   data_request: z.object({ id: z.union([z.number(), z.string()]) }).optional(),
@@ -29,7 +33,9 @@ export async function redactShop(tx: Tx, shop: string) {
 
 /** What identifies the customer in free text: their email and phone, as Shopify names them. */
 function identifiers(customer: Customer) {
-  return [customer.email, customer.phone].map((value) => value?.trim()).filter((value): value is string => Boolean(value));
+  return [customer.email, customer.phone]
+    .map((value) => value?.trim())
+    .filter((value): value is string => Boolean(value));
 }
 
 /**
@@ -63,26 +69,46 @@ function customerTickets(tx: Tx, shop: string, customer: Customer, orders: (stri
   });
 }
 
-function isLinkedToOrders(ticket: { orderId: string | null; orderSummary: string | null }, orders: (string | number)[]) {
+function isLinkedToOrders(
+  ticket: { orderId: string | null; orderSummary: string | null },
+  orders: (string | number)[],
+) {
   return orders.some((id) => {
     const gid = `gid://shopify/Order/${id}`;
-    return ticket.orderId === String(id) || ticket.orderId === gid || Boolean(ticket.orderSummary?.includes(`"${gid}"`));
+    return (
+      ticket.orderId === String(id) ||
+      ticket.orderId === gid ||
+      Boolean(ticket.orderSummary?.includes(`"${gid}"`))
+    );
   });
 }
 
 /** Replaces every occurrence of the terms, whatever their letter case. */
 function scrubber(terms: string[]) {
   if (!terms.length) return (text: string) => text;
-  const pattern = new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
+  const pattern = new RegExp(
+    terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+    "gi",
+  );
   return (text: string) => text.replace(pattern, REDACTED);
 }
 
 type CustomerTicket = Awaited<ReturnType<typeof customerTickets>>[number];
 
-async function redactTicket(tx: Tx, ticket: CustomerTicket, scrub: (text: string) => string, orders: (string | number)[]) {
-  const messages = ticket.messages.map((message) => ({ id: message.id, body: message.body, scrubbed: scrub(message.body) }));
+async function redactTicket(
+  tx: Tx,
+  ticket: CustomerTicket,
+  scrub: (text: string) => string,
+  orders: (string | number)[],
+) {
+  const messages = ticket.messages.map((message) => ({
+    id: message.id,
+    body: message.body,
+    scrubbed: scrub(message.body),
+  }));
   for (const message of messages) {
-    if (message.scrubbed !== message.body) await tx.message.update({ where: { id: message.id }, data: { body: message.scrubbed } });
+    if (message.scrubbed !== message.body)
+      await tx.message.update({ where: { id: message.id }, data: { body: message.scrubbed } });
   }
   for (const note of ticket.notes) {
     const body = scrub(note.body);
@@ -92,7 +118,10 @@ async function redactTicket(tx: Tx, ticket: CustomerTicket, scrub: (text: string
   const description = scrub(ticket.description);
   // Rebuilt as the ticket store builds it (description, then each reply), so no trace of the
   // customer or of the dropped order stays searchable.
-  const searchText = [searchTextOf({ ...ticket, orderId: dropOrder ? null : ticket.orderId, text: description }), ...messages.map((message) => message.scrubbed.toLowerCase())]
+  const searchText = [
+    searchTextOf({ ...ticket, orderId: dropOrder ? null : ticket.orderId, text: description }),
+    ...messages.map((message) => message.scrubbed.toLowerCase()),
+  ]
     .join(" ")
     .slice(0, 20_000);
   await tx.ticket.update({
@@ -111,9 +140,13 @@ export async function redactCustomer(tx: Tx, shop: string, payload: unknown) {
   // An export made for an earlier data request holds the same personal data.
   await tx.customerDataExport.deleteMany({ where: { shop, customerId: String(customer.id) } });
   // Notification emails quote ticket text: queued and sent copies are scrubbed too.
-  for (const email of await tx.outboxEmail.findMany({ where: { shop }, select: { id: true, subject: true, body: true } })) {
+  for (const email of await tx.outboxEmail.findMany({
+    where: { shop },
+    select: { id: true, subject: true, body: true },
+  })) {
     const scrubbed = { subject: scrub(email.subject), body: scrub(email.body) };
-    if (scrubbed.subject !== email.subject || scrubbed.body !== email.body) await tx.outboxEmail.update({ where: { id: email.id }, data: scrubbed });
+    if (scrubbed.subject !== email.subject || scrubbed.body !== email.body)
+      await tx.outboxEmail.update({ where: { id: email.id }, data: scrubbed });
   }
 }
 
@@ -131,11 +164,20 @@ export async function exportCustomerData(tx: Tx, shop: string, payload: unknown)
       orderId: ticket.orderId,
       orderSummary: ticket.orderSummary,
       description: ticket.description,
-      messages: ticket.messages.map((message) => ({ at: message.createdAt.toISOString(), from: message.authorType, body: message.body })),
+      messages: ticket.messages.map((message) => ({
+        at: message.createdAt.toISOString(),
+        from: message.authorType,
+        body: message.body,
+      })),
       attachments: ticket.attachments.map((file) => ({ ...file, createdAt: file.createdAt.toISOString() })),
     })),
   };
   await tx.customerDataExport.create({
-    data: { shop, customerId: String(customer.id), email: customer.email ?? null, payload: JSON.stringify(content) },
+    data: {
+      shop,
+      customerId: String(customer.id),
+      email: customer.email ?? null,
+      payload: JSON.stringify(content),
+    },
   });
 }

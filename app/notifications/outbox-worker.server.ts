@@ -95,7 +95,11 @@ export function createSmtpTransport(url: string): MailTransport {
  * One pass over the due emails: claim a batch in one update, then send and settle each in turn.
  * `now` is when the pass starts; its clock runs on from there.
  */
-export async function deliverDueEmails(db: Db, transport: MailTransport, options: DeliveryOptions): Promise<DeliveryResult> {
+export async function deliverDueEmails(
+  db: Db,
+  transport: MailTransport,
+  options: DeliveryOptions,
+): Promise<DeliveryResult> {
   const { workerId } = options;
   const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
@@ -123,7 +127,11 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
   for (const email of due.filter((row) => row.attempts >= maxAttempts)) {
     const gaveUp = await db.outboxEmail.updateMany({
       where: { id: email.id, attempts: email.attempts, ...isDue(clock()) },
-      data: { status: "failed", lastError: email.lastError ?? "Every attempt stopped before it finished", ...release },
+      data: {
+        status: "failed",
+        lastError: email.lastError ?? "Every attempt stopped before it finished",
+        ...release,
+      },
     });
     result.failed += gaveUp.count;
   }
@@ -174,7 +182,9 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
       });
       if (givingUp) result.failed += 1;
       else result.retrying += 1;
-      console.warn(`Outbox email ${email.id}: attempt ${email.attempts} of ${maxAttempts} failed: ${lastError}`);
+      console.warn(
+        `Outbox email ${email.id}: attempt ${email.attempts} of ${maxAttempts} failed: ${lastError}`,
+      );
       continue;
     }
 
@@ -190,7 +200,10 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, options
       data: { status: "sent", sentAt: new Date(clock()), lastError: null, ...release },
     });
     // Those rows' lease ran out mid-pass and another worker took them over: it sends the same Message-IDs.
-    if (settled.count !== sent.length) console.warn(`Outbox: ${sent.length - settled.count} emails sent, but another worker had taken them over`);
+    if (settled.count !== sent.length)
+      console.warn(
+        `Outbox: ${sent.length - settled.count} emails sent, but another worker had taken them over`,
+      );
     result.sent += sent.length;
   }
   return result;

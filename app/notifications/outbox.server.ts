@@ -26,4 +26,5 @@ export function outboxRows(emails: Email[]): TableRows {
 }
 
 /** Written in the caller's transaction: an email exists if and only if the change it announces does. */
-export const enqueueEmail = (tx: Prisma.TransactionClient, email: Email) => insertRows(tx, outboxRows([email]));
+export const enqueueEmail = (tx: Prisma.TransactionClient, email: Email) =>
+  insertRows(tx, outboxRows([email]));

@@ -22,7 +22,15 @@ import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/agent/components/AgentStatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";
 import { formatAge } from "~/agent/components/format";
-import { AGE_BUCKETS, QUEUE_SORTS, QUEUE_VIEWS, queueFilterFrom, queueParamsSchema, searchTermsOf, type QueueParams } from "~/agent/queue-params";
+import {
+  AGE_BUCKETS,
+  QUEUE_SORTS,
+  QUEUE_VIEWS,
+  queueFilterFrom,
+  queueParamsSchema,
+  searchTermsOf,
+  type QueueParams,
+} from "~/agent/queue-params";
 import { agentQueue } from "~/agent/queue.server";
 import { requireAgent } from "~/agent/session.server";
 import { db } from "~/db.server";
@@ -90,7 +98,11 @@ export default function Queue() {
 
   const countOf = (status: string) => {
     const entry = counts.find((count) => count.status === status);
-    return entry ? (entry.capped ? t("queue.countCapped", { count: entry.count }) : String(entry.count)) : "0";
+    return entry
+      ? entry.capped
+        ? t("queue.countCapped", { count: entry.count })
+        : String(entry.count)
+      : "0";
   };
   const categoryLabel = (category: string) => t(`support:categories.${category}.label`);
   const assigneeChoices = [
@@ -98,7 +110,8 @@ export default function Queue() {
     { label: t("queue.assignee.me"), value: "me" },
     ...agents.map((agent) => ({ label: agent.name, value: agent.id })),
   ];
-  const assigneeLabel = (value: string) => assigneeChoices.find((choice) => choice.value === value)?.label ?? value;
+  const assigneeLabel = (value: string) =>
+    assigneeChoices.find((choice) => choice.value === value)?.label ?? value;
 
   const tabs: IndexFiltersProps["tabs"] = QUEUE_VIEWS.map((view, index) => ({
     id: `view-${view}`,
@@ -115,7 +128,10 @@ export default function Queue() {
     { label: t("queue.sort.activity"), value: "activity asc", directionLabel: t("queue.sort.stale") },
   ];
 
-  const choiceFilter = (key: "status" | "category" | "assignee" | "age", choices: { label: string; value: string }[]) => (
+  const choiceFilter = (
+    key: "status" | "category" | "assignee" | "age",
+    choices: { label: string; value: string }[],
+  ) => (
     <ChoiceList
       title={t(`queue.filters.${key}`)}
       titleHidden
@@ -130,30 +146,91 @@ export default function Queue() {
       key: "status",
       label: t("queue.filters.status"),
       pinned: true,
-      filter: choiceFilter("status", TICKET_STATUSES.map((status) => ({ label: `${t(`statuses.${status}`)} (${countOf(status)})`, value: status }))),
+      filter: choiceFilter(
+        "status",
+        TICKET_STATUSES.map((status) => ({
+          label: `${t(`statuses.${status}`)} (${countOf(status)})`,
+          value: status,
+        })),
+      ),
     },
     {
       key: "category",
       label: t("queue.filters.category"),
       pinned: true,
-      filter: choiceFilter("category", CATEGORY_IDS.map((category) => ({ label: categoryLabel(category), value: category }))),
+      filter: choiceFilter(
+        "category",
+        CATEGORY_IDS.map((category) => ({ label: categoryLabel(category), value: category })),
+      ),
     },
-    { key: "assignee", label: t("queue.filters.assignee"), pinned: true, filter: choiceFilter("assignee", assigneeChoices) },
+    {
+      key: "assignee",
+      label: t("queue.filters.assignee"),
+      pinned: true,
+      filter: choiceFilter("assignee", assigneeChoices),
+    },
     {
       key: "shop",
       label: t("queue.filters.shop"),
       pinned: true,
-      filter: <TextField label={t("queue.filters.shop")} labelHidden value={shop} onChange={setShop} autoComplete="off" placeholder="example.myshopify.com" />,
+      filter: (
+        <TextField
+          label={t("queue.filters.shop")}
+          labelHidden
+          value={shop}
+          onChange={setShop}
+          autoComplete="off"
+          placeholder="example.myshopify.com"
+        />
+      ),
     },
-    { key: "age", label: t("queue.filters.age"), pinned: true, filter: choiceFilter("age", AGE_BUCKETS.map((age) => ({ label: t(`queue.age.${age}`), value: age }))) },
+    {
+      key: "age",
+      label: t("queue.filters.age"),
+      pinned: true,
+      filter: choiceFilter(
+        "age",
+        AGE_BUCKETS.map((age) => ({ label: t(`queue.age.${age}`), value: age })),
+      ),
+    },
   ];
 
   const applied: IndexFiltersProps["appliedFilters"] = [
-    params.status ? { key: "status", label: `${t("queue.filters.status")}: ${t(`statuses.${params.status}`)}`, onRemove: () => update({ status: undefined }) } : null,
-    params.category ? { key: "category", label: `${t("queue.filters.category")}: ${categoryLabel(params.category)}`, onRemove: () => update({ category: undefined }) } : null,
-    params.assignee ? { key: "assignee", label: `${t("queue.filters.assignee")}: ${assigneeLabel(params.assignee)}`, onRemove: () => update({ assignee: undefined }) } : null,
-    params.shop ? { key: "shop", label: `${t("queue.filters.shop")}: ${params.shop}`, onRemove: () => update({ shop: undefined }) } : null,
-    params.age ? { key: "age", label: `${t("queue.filters.age")}: ${t(`queue.age.${params.age}`)}`, onRemove: () => update({ age: undefined }) } : null,
+    params.status
+      ? {
+          key: "status",
+          label: `${t("queue.filters.status")}: ${t(`statuses.${params.status}`)}`,
+          onRemove: () => update({ status: undefined }),
+        }
+      : null,
+    params.category
+      ? {
+          key: "category",
+          label: `${t("queue.filters.category")}: ${categoryLabel(params.category)}`,
+          onRemove: () => update({ category: undefined }),
+        }
+      : null,
+    params.assignee
+      ? {
+          key: "assignee",
+          label: `${t("queue.filters.assignee")}: ${assigneeLabel(params.assignee)}`,
+          onRemove: () => update({ assignee: undefined }),
+        }
+      : null,
+    params.shop
+      ? {
+          key: "shop",
+          label: `${t("queue.filters.shop")}: ${params.shop}`,
+          onRemove: () => update({ shop: undefined }),
+        }
+      : null,
+    params.age
+      ? {
+          key: "age",
+          label: `${t("queue.filters.age")}: ${t(`queue.age.${params.age}`)}`,
+          onRemove: () => update({ age: undefined }),
+        }
+      : null,
   ].filter((filter) => filter !== null);
 
   const rows = page.tickets.map((ticket, index) => (
@@ -183,7 +260,13 @@ export default function Queue() {
           {ticket.answered ? null : <Badge tone="critical">{t("queue.unanswered")}</Badge>}
         </InlineStack>
       </IndexTable.Cell>
-      <IndexTable.Cell>{ticket.assignee?.name ?? <Text as="span" tone="subdued">{t("queue.assignee.none")}</Text>}</IndexTable.Cell>
+      <IndexTable.Cell>
+        {ticket.assignee?.name ?? (
+          <Text as="span" tone="subdued">
+            {t("queue.assignee.none")}
+          </Text>
+        )}
+      </IndexTable.Cell>
       <IndexTable.Cell>{formatAge(ticket.createdAt, now, t)}</IndexTable.Cell>
       <IndexTable.Cell>{formatAge(ticket.lastActivityAt, now, t)}</IndexTable.Cell>
     </IndexTable.Row>
@@ -204,7 +287,13 @@ export default function Queue() {
           <IndexFilters
             tabs={tabs}
             selected={Math.max(0, QUEUE_VIEWS.indexOf(params.view))}
-            onSelect={(index) => update({ view: QUEUE_VIEWS[index] === "all" ? undefined : QUEUE_VIEWS[index], status: undefined, assignee: undefined })}
+            onSelect={(index) =>
+              update({
+                view: QUEUE_VIEWS[index] === "all" ? undefined : QUEUE_VIEWS[index],
+                status: undefined,
+                assignee: undefined,
+              })
+            }
             canCreateNewView={false}
             queryValue={query}
             queryPlaceholder={t("queue.searchPlaceholder")}
@@ -212,10 +301,21 @@ export default function Queue() {
             onQueryClear={() => setQuery("")}
             sortOptions={sortOptions}
             sortSelected={[page.sort.replace("_", " ")]}
-            onSort={([value]) => update({ sort: QUEUE_SORTS.find((sort) => sort === value?.replace(" ", "_")) })}
+            onSort={([value]) =>
+              update({ sort: QUEUE_SORTS.find((sort) => sort === value?.replace(" ", "_")) })
+            }
             filters={filters}
             appliedFilters={applied}
-            onClearAll={() => update({ status: undefined, category: undefined, assignee: undefined, shop: undefined, age: undefined, q: undefined })}
+            onClearAll={() =>
+              update({
+                status: undefined,
+                category: undefined,
+                assignee: undefined,
+                shop: undefined,
+                age: undefined,
+                q: undefined,
+              })
+            }
             cancelAction={{ onAction: () => update({ q: undefined }) }}
             mode={mode}
             setMode={setMode}

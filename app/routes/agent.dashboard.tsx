@@ -1,6 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { BlockStack, Box, Card, IndexTable, InlineGrid, Link, Page, Select, SkeletonBodyText, Text } from "@shopify/polaris";
+import {
+  BlockStack,
+  Box,
+  Card,
+  IndexTable,
+  InlineGrid,
+  Link,
+  Page,
+  Select,
+  SkeletonBodyText,
+  Text,
+} from "@shopify/polaris";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { Suspense, lazy, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,7 +38,11 @@ const paramsSchema = z.object({
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await requireAgent(db, request);
   const { days } = paramsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { days, dashboard: await supportDashboard(db, { days: days as DashboardPeriod }), now: new Date().toISOString() };
+  return {
+    days,
+    dashboard: await supportDashboard(db, { days: days as DashboardPeriod }),
+    now: new Date().toISOString(),
+  };
 };
 
 function useHydrated() {
@@ -69,7 +84,10 @@ export default function Dashboard() {
         <Select
           label={t("dashboard.periodLabel")}
           labelInline
-          options={DASHBOARD_PERIODS.map((period) => ({ label: t("dashboard.lastDays", { count: period }), value: String(period) }))}
+          options={DASHBOARD_PERIODS.map((period) => ({
+            label: t("dashboard.lastDays", { count: period }),
+            value: String(period),
+          }))}
           value={String(days)}
           onChange={(value) => setSearchParams({ days: value })}
         />
@@ -77,14 +95,33 @@ export default function Dashboard() {
     >
       <BlockStack gap="400">
         <InlineGrid columns={{ xs: 1, sm: 2, lg: 5 }} gap="400">
-          <Metric label={t("dashboard.opened")} value={String(dashboard.ticketsOpened)} help={t("dashboard.openedHelp")} />
-          <Metric label={t("dashboard.closed")} value={String(dashboard.ticketsClosed)} help={t("dashboard.closedHelp")} />
-          <Metric label={t("dashboard.firstReply")} value={duration(dashboard.medianFirstReplyMs)} help={t("dashboard.medianHelp")} />
-          <Metric label={t("dashboard.timeToClose")} value={duration(dashboard.medianCloseMs)} help={t("dashboard.medianHelp")} />
+          <Metric
+            label={t("dashboard.opened")}
+            value={String(dashboard.ticketsOpened)}
+            help={t("dashboard.openedHelp")}
+          />
+          <Metric
+            label={t("dashboard.closed")}
+            value={String(dashboard.ticketsClosed)}
+            help={t("dashboard.closedHelp")}
+          />
+          <Metric
+            label={t("dashboard.firstReply")}
+            value={duration(dashboard.medianFirstReplyMs)}
+            help={t("dashboard.medianHelp")}
+          />
+          <Metric
+            label={t("dashboard.timeToClose")}
+            value={duration(dashboard.medianCloseMs)}
+            help={t("dashboard.medianHelp")}
+          />
           <Metric
             label={t("dashboard.guideShare")}
             value={dashboard.guideShare === null ? "—" : `${Math.round(dashboard.guideShare * 100)}%`}
-            help={t("dashboard.guideShareHelp", { guides: dashboard.guideVisits, tickets: dashboard.ticketsOpened })}
+            help={t("dashboard.guideShareHelp", {
+              guides: dashboard.guideVisits,
+              tickets: dashboard.ticketsOpened,
+            })}
           />
         </InlineGrid>
         {hydrated ? (

@@ -29,7 +29,11 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   await verifySignInPost(request, form);
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "missing" as const, minutes: 0 }, { status: 400 });
-  const result = await signIn(db, { email: parsed.data.email, password: parsed.data.password, address: clientAddress(request, context) });
+  const result = await signIn(db, {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    address: clientAddress(request, context),
+  });
   if (!result.ok) {
     if (result.reason === "invalid") {
       await new Promise((resolve) => setTimeout(resolve, result.delayMs));
@@ -68,7 +72,15 @@ export default function SignIn() {
             <CsrfField token={csrfToken} />
             <input type="hidden" name="next" value={next} />
             <FormLayout>
-              <TextField label={t("signIn.email")} type="email" name="email" value={email} onChange={setEmail} autoComplete="username" requiredIndicator />
+              <TextField
+                label={t("signIn.email")}
+                type="email"
+                name="email"
+                value={email}
+                onChange={setEmail}
+                autoComplete="username"
+                requiredIndicator
+              />
               <TextField
                 label={t("signIn.password")}
                 type="password"

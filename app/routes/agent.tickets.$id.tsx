@@ -1,6 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Page, Select, Text, Toast } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  ButtonGroup,
+  Card,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  Toast,
+} from "@shopify/polaris";
 import { useEffect, useState, type ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { MessageComposer } from "~/components/support/MessageComposer";
@@ -28,15 +40,29 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { ticket, agents: await listAgents(db) };
 };
 
-const ERROR_STATUS: Record<WorkError, number> = { notFound: 404, transition: 409, conflict: 409, unknownAgent: 422, invalidCategory: 422 };
+const ERROR_STATUS: Record<WorkError, number> = {
+  notFound: 404,
+  transition: 409,
+  conflict: 409,
+  unknownAgent: 422,
+  invalidCategory: 422,
+};
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { agent, form } = await requireAgentPost(db, request);
   const intent = String(form.get("intent") ?? "");
   const parsed = ticketActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ ok: false as const, intent, error: parsed.error.issues[0]?.message ?? "errors.invalid" }, { status: 422 });
+  if (!parsed.success)
+    return data(
+      { ok: false as const, intent, error: parsed.error.issues[0]?.message ?? "errors.invalid" },
+      { status: 422 },
+    );
   const result = await agentTickets(db).act(agent, params.id ?? "", parsed.data);
-  if (!result.ok) return data({ ok: false as const, intent, error: `errors.${result.error}` }, { status: ERROR_STATUS[result.error] });
+  if (!result.ok)
+    return data(
+      { ok: false as const, intent, error: `errors.${result.error}` },
+      { status: ERROR_STATUS[result.error] },
+    );
   return { ok: true as const, intent, error: null };
 };
 
@@ -51,7 +77,8 @@ function useTicketAction(intent: TicketIntent, onDone?: () => void) {
       if (fetcher.data.ok) onDone?.();
     }
   }, [fetcher.state, fetcher.data, handled, onDone]);
-  const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, intent, [CSRF_FIELD]: csrfToken }, { method: "post" });
+  const submit = (fields: Record<string, string>) =>
+    fetcher.submit({ ...fields, intent, [CSRF_FIELD]: csrfToken }, { method: "post" });
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
   return { intent, fetcher, submit, error, busy: fetcher.state !== "idle" };
 }
@@ -60,13 +87,20 @@ function useTicketAction(intent: TicketIntent, onDone?: () => void) {
 function ComposerForm({
   ticketAction,
   ...composer
-}: { ticketAction: ReturnType<typeof useTicketAction> } & Omit<ComponentProps<typeof MessageComposer>, "error" | "busy">) {
+}: { ticketAction: ReturnType<typeof useTicketAction> } & Omit<
+  ComponentProps<typeof MessageComposer>,
+  "error" | "busy"
+>) {
   const { t } = useTranslation("agent");
   return (
     <ticketAction.fetcher.Form method="post">
       <CsrfField />
       <input type="hidden" name="intent" value={ticketAction.intent} />
-      <MessageComposer {...composer} error={ticketAction.error ? t(ticketAction.error) : undefined} busy={ticketAction.busy} />
+      <MessageComposer
+        {...composer}
+        error={ticketAction.error ? t(ticketAction.error) : undefined}
+        busy={ticketAction.busy}
+      />
     </ticketAction.fetcher.Form>
   );
 }
@@ -97,7 +131,10 @@ export default function TicketPage() {
   useEffect(() => setCategory(ticket.category), [ticket.category]);
 
   const number = formatTicketNumber(ticket.number);
-  const categoryOptions = CATEGORY_IDS.map((id) => ({ label: t(`support:categories.${id}.label`), value: id }));
+  const categoryOptions = CATEGORY_IDS.map((id) => ({
+    label: t(`support:categories.${id}.label`),
+    value: id,
+  }));
   const wasDone = ticket.status === "resolved" || ticket.status === "closed";
 
   return (
@@ -128,7 +165,14 @@ export default function TicketPage() {
                 {t("notes.privacy")}
               </Text>
               <InternalNotes notes={ticket.notes} />
-              <ComposerForm ticketAction={noting} label={t("notes.label")} value={note} onChange={setNote} rows={2} submitLabel={t("notes.add")} />
+              <ComposerForm
+                ticketAction={noting}
+                label={t("notes.label")}
+                value={note}
+                onChange={setNote}
+                rows={2}
+                submitLabel={t("notes.add")}
+              />
             </TitledCard>
             <TitledCard title={t("activity.title")}>
               <TicketActivity events={ticket.events} />
@@ -158,13 +202,20 @@ export default function TicketPage() {
             <TitledCard title={t("assign.title")}>
               <Select
                 label={t("assign.label")}
-                options={[{ label: t("assign.nobody"), value: "" }, ...agents.map((agent) => ({ label: agent.name, value: agent.id }))]}
+                options={[
+                  { label: t("assign.nobody"), value: "" },
+                  ...agents.map((agent) => ({ label: agent.name, value: agent.id })),
+                ]}
                 value={assignee}
                 onChange={setAssignee}
                 error={assigning.error ? t(assigning.error) : undefined}
               />
               <InlineStack gap="200">
-                <Button onClick={() => assigning.submit({ assigneeId: assignee })} loading={assigning.busy} disabled={assignee === (ticket.assignee?.id ?? "")}>
+                <Button
+                  onClick={() => assigning.submit({ assigneeId: assignee })}
+                  loading={assigning.busy}
+                  disabled={assignee === (ticket.assignee?.id ?? "")}
+                >
                   {t("assign.submit")}
                 </Button>
                 {me && ticket.assignee?.id !== me.id ? (
@@ -195,7 +246,11 @@ export default function TicketPage() {
                 error={recategorizing.error ? t(recategorizing.error) : undefined}
               />
               <InlineStack>
-                <Button onClick={() => recategorizing.submit({ category })} loading={recategorizing.busy} disabled={category === ticket.category}>
+                <Button
+                  onClick={() => recategorizing.submit({ category })}
+                  loading={recategorizing.busy}
+                  disabled={category === ticket.category}
+                >
                   {t("category.submit")}
                 </Button>
               </InlineStack>

@@ -1,5 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Outlet, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Link,
+  Outlet,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { AppProvider, Button, Card, EmptyState, Page, type AppProviderProps } from "@shopify/polaris";
 import { useState, type ComponentProps, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -24,7 +31,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-export const meta: MetaFunction = () => [{ title: "SPL Support — agents" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "SPL Support — agents" },
+  { name: "robots", content: "noindex" },
+];
 
 type LinkLikeComponentProps = ComponentProps<NonNullable<AppProviderProps["linkComponent"]>>;
 
@@ -32,7 +42,12 @@ type LinkLikeComponentProps = ComponentProps<NonNullable<AppProviderProps["linkC
 function ConsoleLink({ url, external, download, children, ...rest }: LinkLikeComponentProps) {
   if (external || download) {
     return (
-      <a href={url} download={download} {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})} {...rest}>
+      <a
+        href={url}
+        download={download}
+        {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+        {...rest}
+      >
         {children}
       </a>
     );
@@ -44,7 +59,13 @@ function ConsoleLink({ url, external, download, children, ...rest }: LinkLikeCom
   );
 }
 
-function ConsoleProviders({ data, children }: { data: ReturnType<typeof useLoaderData<typeof loader>>; children: ReactNode }) {
+function ConsoleProviders({
+  data,
+  children,
+}: {
+  data: ReturnType<typeof useLoaderData<typeof loader>>;
+  children: ReactNode;
+}) {
   const [i18n] = useState(() => createI18n(data.locale, data.resources));
   return (
     <AppProvider i18n={data.polaris} linkComponent={ConsoleLink}>

@@ -1,7 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { BlockStack, Button, Card, Form, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  BlockStack,
+  Button,
+  Card,
+  Form,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TriageResult } from "~/components/support/TriageResult";
@@ -23,7 +34,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   await authenticate.admin(request);
   const form = Object.fromEntries(await request.formData());
   const input = intakeSchema.safeParse(form);
-  if (!input.success) return { kind: "error" as const, error: input.error.issues[0]?.message ?? "intake.errors.empty" };
+  if (!input.success)
+    return { kind: "error" as const, error: input.error.issues[0]?.message ?? "intake.errors.empty" };
   return answerIntake(input.data, resolveLocale(String(form.locale ?? "")));
 };
 
@@ -39,16 +51,26 @@ export default function SupportPage() {
 
   const submit = (category: CategoryId | null) => {
     setPicked(category);
-    fetcher.submit({ description, orderId, locale: i18n.language, ...(category ? { category } : {}) }, { method: "post" });
+    fetcher.submit(
+      { description, orderId, locale: i18n.language, ...(category ? { category } : {}) },
+      { method: "post" },
+    );
   };
 
   const proceed = (category: CategoryId, route: "spl_ticket" | "tiktok_guide") => {
     const state = {
       description,
       orderId,
-      ...(answer?.kind === "classified" ? { suggestedCategory: answer.triage.category, confidence: answer.triage.confidence } : {}),
+      ...(answer?.kind === "classified"
+        ? { suggestedCategory: answer.triage.category, confidence: answer.triage.confidence }
+        : {}),
     };
-    navigate(route === "spl_ticket" ? `/app/support/new?category=${category}` : `/app/support/guides/${category}?from=triage`, { state });
+    navigate(
+      route === "spl_ticket"
+        ? `/app/support/new?category=${category}`
+        : `/app/support/guides/${category}?from=triage`,
+      { state },
+    );
   };
 
   return (
@@ -73,14 +95,22 @@ export default function SupportPage() {
                     autoComplete="off"
                     error={answer?.kind === "error" ? t(answer.error, { max: MAX_TEXT_LENGTH }) : undefined}
                   />
-                  <TextField label={t("intake.orderIdLabel")} helpText={t("intake.orderIdHelp")} value={orderId} onChange={setOrderId} autoComplete="off" />
+                  <TextField
+                    label={t("intake.orderIdLabel")}
+                    helpText={t("intake.orderIdHelp")}
+                    value={orderId}
+                    onChange={setOrderId}
+                    autoComplete="off"
+                  />
                   <Button submit variant="primary" loading={fetcher.state !== "idle" && picked === null}>
                     {t("intake.submit")}
                   </Button>
                 </FormLayout>
               </Form>
             </Card>
-            {answer && answer.kind !== "error" ? <TriageResult answer={answer} onChoose={submit} onProceed={proceed} /> : null}
+            {answer && answer.kind !== "error" ? (
+              <TriageResult answer={answer} onChoose={submit} onProceed={proceed} />
+            ) : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingSm">

@@ -2,7 +2,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  EmptyState,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { GuideView } from "~/components/guides/GuideView";
@@ -16,9 +27,11 @@ import { isCategoryId, routeOf } from "~/support/taxonomy";
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const category = params.category;
-  if (!isCategoryId(category) || routeOf(category) !== "tiktok_guide") return data({ category: null, shopName: "" }, { status: 404 });
+  if (!isCategoryId(category) || routeOf(category) !== "tiktok_guide")
+    return data({ category: null, shopName: "" }, { status: 404 });
   // Counted once per routing from the Support page, so SPL sees problems solved without a ticket.
-  if (new URL(request.url).searchParams.get("from") === "triage") await merchantTickets(db, session.shop).recordGuideVisit(category);
+  if (new URL(request.url).searchParams.get("from") === "triage")
+    await merchantTickets(db, session.shop).recordGuideVisit(category);
   const { name } = await shopInfoFor(session.shop, admin);
   return { category, shopName: name };
 };
@@ -48,7 +61,10 @@ export default function GuidePage() {
 
   const label = t(`categories.${category}.label`);
   return (
-    <Page title={t("guide.title", { category: label })} backAction={{ content: t("intake.title"), url: "/app/support" }}>
+    <Page
+      title={t("guide.title", { category: label })}
+      backAction={{ content: t("intake.title"), url: "/app/support" }}
+    >
       <TitleBar title={t("guide.title", { category: label })} />
       <Layout>
         <Layout.Section>
@@ -59,8 +75,19 @@ export default function GuidePage() {
                 <Text as="h2" variant="headingMd">
                   {t("guide.yourProblem")}
                 </Text>
-                <TextField label={t("intake.descriptionLabel")} value={description} onChange={setDescription} multiline={3} autoComplete="off" />
-                <TextField label={t("intake.orderIdLabel")} value={orderId} onChange={setOrderId} autoComplete="off" />
+                <TextField
+                  label={t("intake.descriptionLabel")}
+                  value={description}
+                  onChange={setDescription}
+                  multiline={3}
+                  autoComplete="off"
+                />
+                <TextField
+                  label={t("intake.orderIdLabel")}
+                  value={orderId}
+                  onChange={setOrderId}
+                  autoComplete="off"
+                />
               </BlockStack>
             </Card>
             <GuideView
@@ -74,7 +101,9 @@ export default function GuidePage() {
             <Card>
               <InlineStack gap="300" blockAlign="center">
                 <Text as="p">{t("guide.notSpl")}</Text>
-                <Button onClick={() => navigate("/app/support/new", { state: { description, orderId } })}>{t("guide.openTicketInstead")}</Button>
+                <Button onClick={() => navigate("/app/support/new", { state: { description, orderId } })}>
+                  {t("guide.openTicketInstead")}
+                </Button>
               </InlineStack>
             </Card>
           </BlockStack>

@@ -3,7 +3,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Button, Card, Form, FormLayout, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Form,
+  FormLayout,
+  Layout,
+  List,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
@@ -14,7 +27,12 @@ import { shopInfoFor } from "~/shopify/admin-data.server";
 import { MAX_ATTACHMENTS } from "~/support/tickets/attachments";
 import { readTicketForm } from "~/support/tickets/multipart.server";
 import { openTicket } from "~/support/tickets/open-ticket.server";
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, fieldErrors, ticketFormSchema } from "~/support/tickets/ticket-input";
+import {
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  fieldErrors,
+  ticketFormSchema,
+} from "~/support/tickets/ticket-input";
 import { SPL_CATEGORIES, isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -30,7 +48,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { fields, files } = await readTicketForm(request);
   const result = await openTicket(
     db,
-    { shop: session.shop, scopes: (session.scope ?? "").split(","), admin, shopInfo: await shopInfoFor(session.shop, admin), appVersion: APP_VERSION },
+    {
+      shop: session.shop,
+      scopes: (session.scope ?? "").split(","),
+      admin,
+      shopInfo: await shopInfoFor(session.shop, admin),
+      appVersion: APP_VERSION,
+    },
     fields,
     files,
   );
@@ -49,7 +73,12 @@ interface IntakeState {
 
 export default function NewTicketPage() {
   const { t, i18n } = useTranslation("support");
-  const { shopInfo, category: requestedCategory, appVersion, idempotencyKey } = useLoaderData<typeof loader>();
+  const {
+    shopInfo,
+    category: requestedCategory,
+    appVersion,
+    idempotencyKey,
+  } = useLoaderData<typeof loader>();
   const serverResult = useActionData<typeof action>();
   const intake = (useLocation().state ?? {}) as IntakeState;
   const navigation = useNavigation();
@@ -65,7 +94,11 @@ export default function NewTicketPage() {
   const [showForm, setShowForm] = useState(!requestedCategory);
 
   const errors = clientErrors ?? (serverResult && !serverResult.ok ? serverResult.errors : {});
-  const attachmentProblem = clientErrors ? undefined : serverResult && !serverResult.ok ? serverResult.attachmentProblem : undefined;
+  const attachmentProblem = clientErrors
+    ? undefined
+    : serverResult && !serverResult.ok
+      ? serverResult.attachmentProblem
+      : undefined;
   const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const submitting = navigation.state === "submitting";
 
@@ -112,9 +145,11 @@ export default function NewTicketPage() {
                   </Text>
                   <Text as="p">{t("selfHelp.intro", { category: categoryLabel })}</Text>
                   <List type="number">
-                    {(t(`selfHelp.${requestedCategory}`, { returnObjects: true }) as string[]).map((check) => (
-                      <List.Item key={check}>{check}</List.Item>
-                    ))}
+                    {(t(`selfHelp.${requestedCategory}`, { returnObjects: true }) as string[]).map(
+                      (check) => (
+                        <List.Item key={check}>{check}</List.Item>
+                      ),
+                    )}
                   </List>
                   <Button onClick={() => setShowForm(true)}>{t("selfHelp.openAnyway")}</Button>
                 </BlockStack>
@@ -125,17 +160,31 @@ export default function NewTicketPage() {
                 <Form onSubmit={send}>
                   <FormLayout>
                     {hasErrors ? <Banner tone="critical">{t("ticketForm.fixErrors")}</Banner> : null}
-                    <TextField label={t("ticketForm.shop")} value={`${shopInfo.name} (${shopInfo.domain})`} readOnly autoComplete="off" />
+                    <TextField
+                      label={t("ticketForm.shop")}
+                      value={`${shopInfo.name} (${shopInfo.domain})`}
+                      readOnly
+                      autoComplete="off"
+                    />
                     <Select
                       label={t("ticketForm.category")}
-                      options={[{ label: "—", value: "" }, ...SPL_CATEGORIES.map((id: CategoryId) => ({ label: t(`categories.${id}.label`), value: id }))]}
+                      options={[
+                        { label: "—", value: "" },
+                        ...SPL_CATEGORIES.map((id: CategoryId) => ({
+                          label: t(`categories.${id}.label`),
+                          value: id,
+                        })),
+                      ]}
                       value={category}
                       onChange={setCategory}
                       error={error("category")}
                     />
                     <TextField
                       label={t("ticketForm.description")}
-                      helpText={t("ticketForm.descriptionHelp", { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX })}
+                      helpText={t("ticketForm.descriptionHelp", {
+                        min: DESCRIPTION_MIN,
+                        max: DESCRIPTION_MAX,
+                      })}
                       value={description}
                       onChange={setDescription}
                       multiline={6}
@@ -145,7 +194,14 @@ export default function NewTicketPage() {
                       error={error("description")}
                     />
                     <FormLayout.Group>
-                      <TextField label={t("ticketForm.contactEmail")} type="email" value={contactEmail} onChange={setContactEmail} autoComplete="email" error={error("contactEmail")} />
+                      <TextField
+                        label={t("ticketForm.contactEmail")}
+                        type="email"
+                        value={contactEmail}
+                        onChange={setContactEmail}
+                        autoComplete="email"
+                        error={error("contactEmail")}
+                      />
                       <TextField
                         label={t("ticketForm.tiktokUsername")}
                         helpText={t("ticketForm.tiktokUsernameHelp")}
@@ -155,8 +211,20 @@ export default function NewTicketPage() {
                         error={error("tiktokUsername")}
                       />
                     </FormLayout.Group>
-                    <TextField label={t("ticketForm.orderId")} helpText={t("ticketForm.orderIdHelp")} value={orderId} onChange={setOrderId} autoComplete="off" error={error("orderId")} />
-                    <AttachmentPicker files={files} onChange={setFiles} max={MAX_ATTACHMENTS} problem={attachmentProblem} />
+                    <TextField
+                      label={t("ticketForm.orderId")}
+                      helpText={t("ticketForm.orderIdHelp")}
+                      value={orderId}
+                      onChange={setOrderId}
+                      autoComplete="off"
+                      error={error("orderId")}
+                    />
+                    <AttachmentPicker
+                      files={files}
+                      onChange={setFiles}
+                      max={MAX_ATTACHMENTS}
+                      problem={attachmentProblem}
+                    />
                     <BlockStack gap="100">
                       <Text as="h3" variant="headingSm">
                         {t("ticketForm.diagnostics")}

@@ -26,7 +26,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const parsed = replySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
+  if (!parsed.success)
+    return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
   const message = await merchantTickets(db, session.shop).reply(params.id ?? "", parsed.data.body);
   if (!message) return data({ ok: false as const, errors: { body: "ticket.notFound" } }, { status: 404 });
   return { ok: true as const, errors: {} as Record<string, string> };
@@ -83,15 +84,23 @@ export default function TicketPage() {
               <Banner tone="success" title={t("confirmation.title", { number })}>
                 <BlockStack gap="100">
                   <Text as="p">{t("confirmation.body", { email: ticket.contactEmail })}</Text>
-                  {order === "missing" ? <Text as="p">{t("confirmation.orderNotFound", { orderId: ticket.orderId })}</Text> : null}
-                  {order === "found" ? <Text as="p">{t("confirmation.orderAttached", { orderName: ticket.orderId })}</Text> : null}
+                  {order === "missing" ? (
+                    <Text as="p">{t("confirmation.orderNotFound", { orderId: ticket.orderId })}</Text>
+                  ) : null}
+                  {order === "found" ? (
+                    <Text as="p">{t("confirmation.orderAttached", { orderName: ticket.orderId })}</Text>
+                  ) : null}
                 </BlockStack>
               </Banner>
             ) : null}
             <TicketConversation
               heading={t("ticket.description")}
               ticket={ticket}
-              authorOf={(message) => (message.authorType === "agent" ? t("ticket.agent", { name: message.agentName ?? "SPL" }) : t("ticket.yourMessage"))}
+              authorOf={(message) =>
+                message.authorType === "agent"
+                  ? t("ticket.agent", { name: message.agentName ?? "SPL" })
+                  : t("ticket.yourMessage")
+              }
               locale={i18n.language}
             />
             <Card>

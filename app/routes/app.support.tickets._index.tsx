@@ -1,7 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { BlockStack, Button, Card, EmptyState, FormLayout, IndexTable, InlineStack, Link, Page, Pagination, Select, TextField } from "@shopify/polaris";
+import {
+  BlockStack,
+  Button,
+  Card,
+  EmptyState,
+  FormLayout,
+  IndexTable,
+  InlineStack,
+  Link,
+  Page,
+  Pagination,
+  Select,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/support/StatusBadge";
@@ -18,7 +31,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const input = logFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { filter, invalidNumber } = toTicketLogFilter(input);
-  const { tickets, nextCursor } = invalidNumber ? { tickets: [], nextCursor: null } : await merchantTickets(db, session.shop).list(filter);
+  const { tickets, nextCursor } = invalidNumber
+    ? { tickets: [], nextCursor: null }
+    : await merchantTickets(db, session.shop).list(filter);
   return { tickets, nextCursor, input, invalidNumber };
 };
 
@@ -47,16 +62,41 @@ export default function TicketLogPage() {
           <Form method="get">
             <FormLayout>
               <FormLayout.Group condensed>
-                <TextField label={t("log.number")} name="number" value={number} onChange={setNumber} placeholder="SPL-1042" autoComplete="off" error={invalidNumber ? t("log.invalidNumber") : undefined} />
+                <TextField
+                  label={t("log.number")}
+                  name="number"
+                  value={number}
+                  onChange={setNumber}
+                  placeholder="SPL-1042"
+                  autoComplete="off"
+                  error={invalidNumber ? t("log.invalidNumber") : undefined}
+                />
                 <Select
                   label={t("log.status")}
                   name="status"
-                  options={[{ label: t("log.allStatuses"), value: "" }, ...MERCHANT_STATUSES.map((value) => ({ label: t(`statuses.${value}`), value }))]}
+                  options={[
+                    { label: t("log.allStatuses"), value: "" },
+                    ...MERCHANT_STATUSES.map((value) => ({ label: t(`statuses.${value}`), value })),
+                  ]}
                   value={status}
                   onChange={setStatus}
                 />
-                <TextField label={t("log.createdFrom")} name="from" type="date" value={from} onChange={setFrom} autoComplete="off" />
-                <TextField label={t("log.createdTo")} name="to" type="date" value={to} onChange={setTo} autoComplete="off" />
+                <TextField
+                  label={t("log.createdFrom")}
+                  name="from"
+                  type="date"
+                  value={from}
+                  onChange={setFrom}
+                  autoComplete="off"
+                />
+                <TextField
+                  label={t("log.createdTo")}
+                  name="to"
+                  type="date"
+                  value={to}
+                  onChange={setTo}
+                  autoComplete="off"
+                />
               </FormLayout.Group>
               <InlineStack gap="200">
                 <Button submit>{t("log.apply")}</Button>
@@ -103,7 +143,12 @@ export default function TicketLogPage() {
           )}
         </Card>
         <InlineStack align="center">
-          <Pagination hasPrevious={Boolean(input.cursor)} onPrevious={() => navigate(-1)} hasNext={Boolean(nextCursor)} onNext={nextPage} />
+          <Pagination
+            hasPrevious={Boolean(input.cursor)}
+            onPrevious={() => navigate(-1)}
+            hasNext={Boolean(nextCursor)}
+            onNext={nextPage}
+          />
         </InlineStack>
       </BlockStack>
     </Page>

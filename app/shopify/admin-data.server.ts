@@ -122,7 +122,8 @@ async function firstOrder(admin: AdminGraphql, query: string) {
 /** A merchant's order by Shopify number (#1001), the TikTok order id SPL tags orders with, or Shopify's order id. */
 export async function findOrder(admin: AdminGraphql, orderId: string): Promise<OrderSummary | null> {
   const byId = orderIdQuery(orderId);
-  const order = (await firstOrder(admin, orderSearchQuery(orderId))) ?? (byId ? await firstOrder(admin, byId) : null);
+  const order =
+    (await firstOrder(admin, orderSearchQuery(orderId))) ?? (byId ? await firstOrder(admin, byId) : null);
   if (!order) return null;
   return {
     found: true,

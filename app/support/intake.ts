@@ -10,21 +10,27 @@ export const intakeSchema = z.object({
 });
 
 export type IntakeAnswer =
-  | { kind: "classified"; triage: Triage }
-  | { kind: "chosen"; category: CategoryId; route: Route };
+  { kind: "classified"; triage: Triage } | { kind: "chosen"; category: CategoryId; route: Route };
 
 /**
  * What the Support page answers a merchant: the classifier's reading of their words, or the
  * category they picked themselves (a picked chip always wins over the classifier).
  */
-export function answerIntake(input: { description: string; category?: string }, locale: Locale): IntakeAnswer | { kind: "error"; error: string } {
+export function answerIntake(
+  input: { description: string; category?: string },
+  locale: Locale,
+): IntakeAnswer | { kind: "error"; error: string } {
   if (input.category && isCategoryId(input.category)) {
     return { kind: "chosen", category: input.category, route: routeOf(input.category) };
   }
   try {
     return { kind: "classified", triage: classify(input.description, locale) };
   } catch (error) {
-    if (error instanceof TriageInputError) return { kind: "error", error: error.reason === "empty" ? "intake.errors.empty" : "intake.errors.tooLong" };
+    if (error instanceof TriageInputError)
+      return {
+        kind: "error",
+        error: error.reason === "empty" ? "intake.errors.empty" : "intake.errors.tooLong",
+      };
     throw error;
   }
 }

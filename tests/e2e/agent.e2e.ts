@@ -28,7 +28,11 @@ const url = (path: string) => `${inject("baseURL")}${path}`;
 async function submitSignIn(page: Page, password: string) {
   await page.getByLabel("Password").fill(password);
   await Promise.all([
-    page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/agent/sign-in")),
+    page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" &&
+        new URL(response.url()).pathname.startsWith("/agent/sign-in"),
+    ),
     page.getByRole("button", { name: "Sign in" }).click(),
   ]);
 }
@@ -62,7 +66,10 @@ describe("the agent console", () => {
     const page = await signInAsDemoAgent();
     await page.getByRole("button", { name: /search and filter/i }).click();
     await page.getByRole("button", { name: "Category", exact: true }).click();
-    await page.locator("label").filter({ hasText: /^Order sync$/ }).click();
+    await page
+      .locator("label")
+      .filter({ hasText: /^Order sync$/ })
+      .click();
     await expect.poll(() => new URL(page.url()).searchParams.get("category")).toBe("order_sync");
     const rows = page.locator("tbody tr");
     await expect.poll(() => rows.filter({ hasText: "Order sync" }).count()).toBeGreaterThan(0);
@@ -90,7 +97,10 @@ describe("the agent console", () => {
     await page.context().close();
 
     const merchant = await openSupportPage(browser);
-    await merchant.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "My tickets" }).click();
+    await merchant
+      .getByRole("navigation", { name: "App navigation" })
+      .getByRole("link", { name: "My tickets" })
+      .click();
     await merchant.getByRole("link", { name: number }).click();
     await merchant.getByText(reply).waitFor();
     expect(await merchant.getByText(note).count()).toBe(0);
@@ -101,7 +111,9 @@ describe("the agent console", () => {
   it("shows a merchant's script and image payloads as text, without running them", async () => {
     const marker = `xss${Date.now()}`;
     const payload = `${marker} <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
-    const { ticket } = await merchantTickets(db, "second-shop.myshopify.com").create(newTicket({ description: payload, shopName: "Second Shop" }));
+    const { ticket } = await merchantTickets(db, "second-shop.myshopify.com").create(
+      newTicket({ description: payload, shopName: "Second Shop" }),
+    );
     const page = await signInAsDemoAgent();
     await page.goto(url(`/agent?q=${marker}`));
     await page.getByText(payload, { exact: false }).first().waitFor();
@@ -114,10 +126,15 @@ describe("the agent console", () => {
 
   it("refuses a state-changing request without the cross-site token", async () => {
     const page = await signInAsDemoAgent();
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket({ description: "Orders are missing from TikTok." }));
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+      newTicket({ description: "Orders are missing from TikTok." }),
+    );
     await page.goto(url(`/agent/tickets/${ticket.id}`));
     const status = await page.evaluate(async (path) => {
-      const response = await fetch(path, { method: "POST", body: new URLSearchParams({ intent: "note", body: "forged note" }) });
+      const response = await fetch(path, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "note", body: "forged note" }),
+      });
       return response.status;
     }, `/agent/tickets/${ticket.id}`);
     expect(status).toBe(403);
@@ -132,7 +149,9 @@ describe("the agent console", () => {
     await page.getByText("Wrong email or password").waitFor();
     for (let attempt = 2; attempt <= 5; attempt += 1) await submitSignIn(page, `wrong password ${attempt}`);
     await page.getByText("Account locked").waitFor();
-    await page.getByText("Too many wrong passwords: this account is locked. Try again in 15 minutes.").waitFor();
+    await page
+      .getByText("Too many wrong passwords: this account is locked. Try again in 15 minutes.")
+      .waitFor();
     await submitSignIn(page, "the right password");
     await page.getByText("Account locked").waitFor();
     expect(new URL(page.url()).pathname).toBe("/agent/sign-in");

@@ -16,7 +16,11 @@ export default async function setup(project: TestProject) {
   assertChromium();
   // Vitest sets NODE_ENV=test, with which Vite would bundle React's development build: the tests
   // drive the production build that merchants get.
-  if (process.env.E2E_SKIP_BUILD !== "1") execFileSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (process.env.E2E_SKIP_BUILD !== "1")
+    execFileSync("npm", ["run", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
   const databaseUrl = freshSqliteUrl();
   const preview = await startPreviewProcess(databaseUrl);
   project.provide("baseURL", preview.baseURL);

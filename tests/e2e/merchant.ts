@@ -3,7 +3,10 @@ import { expect, inject } from "vitest";
 import { merchantContext } from "./chromium";
 
 /** Opens the app as Shopify admin would, for a demo shop, in a browser of the given language. */
-export async function openSupportPage(browser: Browser, options: { locale?: string; shop?: string } = {}): Promise<Page> {
+export async function openSupportPage(
+  browser: Browser,
+  options: { locale?: string; shop?: string } = {},
+): Promise<Page> {
   const context = await merchantContext(browser, options.locale ?? "en-US");
   const page = await context.newPage();
   const url = new URL(inject("baseURL"));

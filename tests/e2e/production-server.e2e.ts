@@ -12,7 +12,14 @@ import { TEST_CONFIG } from "../setup/test-config";
 
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${PORT}`;
-const env = { ...process.env, ...TEST_CONFIG, NODE_ENV: "production" as const, OUTBOX_WORKER: "off", PORT: String(PORT), DATABASE_URL: inject("databaseUrl") };
+const env = {
+  ...process.env,
+  ...TEST_CONFIG,
+  NODE_ENV: "production" as const,
+  OUTBOX_WORKER: "off",
+  PORT: String(PORT),
+  DATABASE_URL: inject("databaseUrl"),
+};
 const browserHeaders = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" };
 
 let server: ChildProcess;
@@ -27,7 +34,10 @@ afterAll(() => server?.kill());
 
 describe("the production server", () => {
   it("has none of the preview's endpoints", async () => {
-    for (const endpoint of ["/preview/session-token?shop=demo-shop.myshopify.com", "/preview/app-bridge.js"]) {
+    for (const endpoint of [
+      "/preview/session-token?shop=demo-shop.myshopify.com",
+      "/preview/app-bridge.js",
+    ]) {
       const response = await fetch(`${base}${endpoint}`, { headers: browserHeaders, redirect: "manual" });
       expect(response.status, endpoint).toBe(404);
     }
@@ -52,21 +62,33 @@ describe("the production server", () => {
       .filter((file) => file.endsWith(".js"))
       .sort((a, b) => readFileSync(path.join(assets, b)).length - readFileSync(path.join(assets, a)).length);
     const source = readFileSync(path.join(assets, script!), "utf8");
-    for (const [accepted, sent] of [["br, gzip", "br"], ["gzip", "gzip"], ["identity", null]] as const) {
-      const response = await fetch(`${base}/assets/${script}`, { headers: { ...browserHeaders, "Accept-Encoding": accepted } });
+    for (const [accepted, sent] of [
+      ["br, gzip", "br"],
+      ["gzip", "gzip"],
+      ["identity", null],
+    ] as const) {
+      const response = await fetch(`${base}/assets/${script}`, {
+        headers: { ...browserHeaders, "Accept-Encoding": accepted },
+      });
       expect(response.headers.get("content-encoding"), accepted).toBe(sent);
       const copy = sent === "br" ? `${script}.br` : sent === "gzip" ? `${script}.gz` : script!;
-      expect(response.headers.get("content-length"), accepted).toBe(String(statSync(path.join(assets, copy)).size));
+      expect(response.headers.get("content-length"), accepted).toBe(
+        String(statSync(path.join(assets, copy)).size),
+      );
       expect(response.headers.get("content-type")).toMatch(/^(application|text)\/javascript/);
       expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
       expect(await response.text()).toBe(source);
     }
-    const missing = await fetch(`${base}/assets/${script}.br.missing`, { headers: { ...browserHeaders, "Accept-Encoding": "br" } });
+    const missing = await fetch(`${base}/assets/${script}.br.missing`, {
+      headers: { ...browserHeaders, "Accept-Encoding": "br" },
+    });
     expect(missing.status).toBe(404);
   });
 
   it("ships no preview or mock code in its build", () => {
-    const files = readdirSync("build/server", { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".js"));
+    const files = readdirSync("build/server", { recursive: true, encoding: "utf8" }).filter((file) =>
+      file.endsWith(".js"),
+    );
     for (const file of files) {
       const source = readFileSync(path.join("build/server", file), "utf8");
       expect(source, file).not.toMatch(/from ["']msw|mintSessionToken|app-bridge-standin/);
@@ -76,7 +98,11 @@ describe("the production server", () => {
 
   it("stops at start-up with one clear line when a secret is missing", () => {
     const { SHOPIFY_API_SECRET: _omitted, ...incomplete } = env;
-    const result = spawnSync("node", ["server/start.mjs"], { env: incomplete, encoding: "utf8", timeout: 20_000 });
+    const result = spawnSync("node", ["server/start.mjs"], {
+      env: incomplete,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe("Invalid configuration: SHOPIFY_API_SECRET is required");
   });
@@ -93,11 +119,18 @@ async function slowSmtpServer() {
     onData(stream, session, callback) {
       sending();
       stream.resume();
-      stream.on("end", () => setTimeout(() => (accepted.push(session.envelope.rcptTo[0]!.address), callback()), 1_000));
+      stream.on("end", () =>
+        setTimeout(() => (accepted.push(session.envelope.rcptTo[0]!.address), callback()), 1_000),
+      );
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  return { url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, sendingStarted, accepted, close: () => smtp.close() };
+  return {
+    url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    sendingStarted,
+    accepted,
+    close: () => smtp.close(),
+  };
 }
 
 describe("stopping the production server", () => {
@@ -105,7 +138,14 @@ describe("stopping the production server", () => {
     const databaseUrl = freshSqliteUrl();
     migrate(databaseUrl);
     const db = createDb(databaseUrl);
-    await db.$transaction((tx) => enqueueEmail(tx, { shop: "stop.myshopify.com", to: "merchant@example.com", subject: "Your ticket", body: "Hello" }));
+    await db.$transaction((tx) =>
+      enqueueEmail(tx, {
+        shop: "stop.myshopify.com",
+        to: "merchant@example.com",
+        subject: "Your ticket",
+        body: "Hello",
+      }),
+    );
     const smtp = await slowSmtpServer();
     // As deployed: the outbox worker on (Vitest's own marker would keep it off).
     const withOutbox: NodeJS.ProcessEnv = { ...env };
@@ -113,7 +153,13 @@ describe("stopping the production server", () => {
     delete withOutbox.VITEST;
     const port = await freePort();
     const instance = spawn("node", ["server/start.mjs"], {
-      env: { ...withOutbox, WEB_CONCURRENCY: "2", PORT: String(port), DATABASE_URL: databaseUrl, SMTP_URL: smtp.url },
+      env: {
+        ...withOutbox,
+        WEB_CONCURRENCY: "2",
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        SMTP_URL: smtp.url,
+      },
       stdio: "ignore",
     });
     const exited = new Promise<number | null>((resolve) => instance.on("exit", resolve));
@@ -123,7 +169,9 @@ describe("stopping the production server", () => {
 
       expect(await exited).toBe(0);
       expect(smtp.accepted).toEqual(["merchant@example.com"]);
-      expect(await db.outboxEmail.findMany()).toMatchObject([{ status: "sent", attempts: 1, lockedBy: null }]);
+      expect(await db.outboxEmail.findMany()).toMatchObject([
+        { status: "sent", attempts: 1, lockedBy: null },
+      ]);
     } finally {
       instance.kill("SIGKILL");
       smtp.close();
@@ -131,4 +179,3 @@ describe("stopping the production server", () => {
     }
   });
 });
-

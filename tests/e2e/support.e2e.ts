@@ -9,7 +9,8 @@ const IT = { field: "Descrivi il tuo problema", submit: "Trova l'aiuto giusto" }
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 
 /** The category named in the triage answer (the quick-pick buttons carry the same words). */
-const triageAnswer = (page: Page, label: string) => page.locator("p").filter({ hasText: new RegExp(`^${label}$`) });
+const triageAnswer = (page: Page, label: string) =>
+  page.locator("p").filter({ hasText: new RegExp(`^${label}$`) });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,16 +30,26 @@ describe("a merchant in the Support page", () => {
     await page.getByRole("button", { name: "Open a ticket anyway" }).click();
     await expect.poll(() => page.getByLabel("Description").inputValue()).toBe(problem);
     await page.getByLabel("Order ID (optional)").fill("#1001");
-    await page.locator('input[type="file"]').setInputFiles({ name: "orders.png", mimeType: "image/png", buffer: PNG });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "orders.png", mimeType: "image/png", buffer: PNG });
     await page.getByText("orders.png", { exact: false }).first().waitFor();
     await page.getByRole("button", { name: "Send ticket" }).click();
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toMatch(/^\/app\/support\/tickets\/\w+$/);
-    const heading = await page.getByText(/^Ticket SPL-\d+ sent$/).first().textContent();
+    await expect
+      .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+      .toMatch(/^\/app\/support\/tickets\/\w+$/);
+    const heading = await page
+      .getByText(/^Ticket SPL-\d+ sent$/)
+      .first()
+      .textContent();
     const number = /SPL-\d+/.exec(heading ?? "")![0];
     await page.getByText("Order #1001 was attached to the ticket.").waitFor();
     await page.getByRole("button", { name: "Download orders.png" }).waitFor();
 
-    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "My tickets" }).click();
+    await page
+      .getByRole("navigation", { name: "App navigation" })
+      .getByRole("link", { name: "My tickets" })
+      .click();
     await page.getByRole("link", { name: number }).waitFor();
     await page.context().close();
   });
@@ -56,7 +67,11 @@ describe("a merchant in the Support page", () => {
     // A file that only pretends to be a screenshot is refused by the server; the text stays.
     const description = "Orders from TikTok arrive twice in Shopify since the last update.";
     await page.getByLabel("Description").fill(description);
-    await page.locator('input[type="file"]').setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("<script>alert(1)</script>") });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "fake.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("<script>alert(1)</script>"),
+    });
     await page.getByRole("button", { name: "Send ticket" }).click();
     await page.getByText("fake.png is not a PNG, JPEG, WebP or PDF file.").waitFor();
     expect(await page.getByLabel("Description").inputValue()).toBe(description);
@@ -66,7 +81,8 @@ describe("a merchant in the Support page", () => {
 
   it("sends an Italian merchant with a rejected product to the TikTok guide in Italian, and copies the case summary", async () => {
     const page = await openSupportPage(browser, { locale: "it-IT" });
-    const problem = "Il mio prodotto è stato rifiutato da TikTok: dice Review failed per violazione delle norme.";
+    const problem =
+      "Il mio prodotto è stato rifiutato da TikTok: dice Review failed per violazione delle norme.";
     await describeProblem(page, IT, problem);
     await triageAnswer(page, "Prodotto rifiutato").waitFor();
     await page.getByRole("button", { name: "Scopri come contattare TikTok" }).click();
@@ -75,7 +91,11 @@ describe("a merchant in the Support page", () => {
     await page.getByRole("button", { name: "Copia riepilogo del caso" }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(problem);
     const db = createDb(inject("databaseUrl"));
-    expect(await db.guideVisit.count({ where: { category: "product_rejection", shop: "demo-shop.myshopify.com" } })).toBeGreaterThan(0);
+    expect(
+      await db.guideVisit.count({
+        where: { category: "product_rejection", shop: "demo-shop.myshopify.com" },
+      }),
+    ).toBeGreaterThan(0);
     await db.$disconnect();
     await page.context().close();
   });
@@ -104,7 +124,9 @@ describe("a merchant in the Support page", () => {
     await page.getByLabel("Tracking number").fill("1Z 999 AA1 01 2345 6784");
     await page.getByText("Looks like a UPS tracking number").waitFor();
     await page.getByText("+1 800-742-5877", { exact: false }).first().waitFor();
-    expect(await page.getByRole("link", { name: "Track this parcel on UPS's website" }).getAttribute("href")).toContain("ups.com/track?tracknum=1Z999AA10123456784");
+    expect(
+      await page.getByRole("link", { name: "Track this parcel on UPS's website" }).getAttribute("href"),
+    ).toContain("ups.com/track?tracknum=1Z999AA10123456784");
     await page.context().close();
   });
 

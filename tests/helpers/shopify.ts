@@ -2,26 +2,38 @@ import { API_KEY, API_SECRET_KEY, getHmac, getJwt } from "@shopify/shopify-api/t
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { Db } from "~/db.server";
 
-export const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+export const BROWSER_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
 /** Installs a shop as Shopify's token exchange would: an offline session in the database. */
 export async function installShop(db: Db, shop: string) {
   const data = { shop, state: "", isOnline: false, scope: "read_orders", accessToken: `shpat_test_${shop}` };
-  await db.session.upsert({ where: { id: `offline_${shop}` }, create: { id: `offline_${shop}`, ...data }, update: data });
+  await db.session.upsert({
+    where: { id: `offline_${shop}` },
+    create: { id: `offline_${shop}`, ...data },
+    update: data,
+  });
 }
 
 type TokenKind = "valid" | "expired" | "forged";
 
 export async function sessionToken(shop: string, kind: TokenKind = "valid") {
   const now = Math.floor(Date.now() / 1000);
-  const overrides = kind === "expired" ? { exp: now - 120, nbf: now - 3600, iat: now - 3600 } : { exp: now + 60, nbf: now - 5, iat: now };
+  const overrides =
+    kind === "expired"
+      ? { exp: now - 120, nbf: now - 3600, iat: now - 3600 }
+      : { exp: now + 60, nbf: now - 5, iat: now };
   const secret = kind === "forged" ? "not-the-app-secret" : API_SECRET_KEY;
   const { token } = await getJwt(shop.replace(/\.myshopify\.com$/, ""), API_KEY, secret, overrides);
   return token;
 }
 
 /** A client-side data request from inside Shopify admin: App Bridge adds the session token. */
-export async function adminDataRequest(path: string, shop: string, init: RequestInit & { token?: TokenKind } = {}) {
+export async function adminDataRequest(
+  path: string,
+  shop: string,
+  init: RequestInit & { token?: TokenKind } = {},
+) {
   const { token = "valid", ...rest } = init;
   const headers = new Headers(rest.headers);
   headers.set("Authorization", `Bearer ${await sessionToken(shop, token)}`);
@@ -30,7 +42,13 @@ export async function adminDataRequest(path: string, shop: string, init: Request
 }
 
 /** A webhook as Shopify sends it: JSON body signed with the app secret (or forged). */
-export function webhookRequest(path: string, topic: string, shop: string, payload: unknown, options: { forged?: boolean; webhookId?: string } = {}) {
+export function webhookRequest(
+  path: string,
+  topic: string,
+  shop: string,
+  payload: unknown,
+  options: { forged?: boolean; webhookId?: string } = {},
+) {
   const body = JSON.stringify(payload);
   const hmac = getHmac(body, options.forged ? "not-the-app-secret" : API_SECRET_KEY);
   return new Request(`https://my-test-app.myshopify.io${path}`, {
@@ -50,7 +68,11 @@ export function webhookRequest(path: string, topic: string, shop: string, payloa
 }
 
 /** Calls a Remix loader or action the way the server does and hands back a thrown Response. */
-export async function respond(handler: (args: LoaderFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}) {
+export async function respond(
+  handler: (args: LoaderFunctionArgs) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+) {
   try {
     const result = await handler({ request, params, context: {} });
     if (result instanceof Response) return result;

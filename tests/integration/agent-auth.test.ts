@@ -21,12 +21,18 @@ import { PASSWORD, agentRequest, call, cookiePair, createTestAgent, signedIn } f
 /** Opens the sign-in page like a browser: the double-submit cookie and the form's token. */
 async function signInPage() {
   const page = await call(signInLoader, agentRequest("/agent/sign-in"));
-  return { cookie: cookiePair(page.headers.get("Set-Cookie")), csrf: (page.body as { csrfToken: string }).csrfToken };
+  return {
+    cookie: cookiePair(page.headers.get("Set-Cookie")),
+    csrf: (page.body as { csrfToken: string }).csrfToken,
+  };
 }
 
 async function submitSignIn(email: string, password: string, headers: Record<string, string> = {}) {
   const { cookie, csrf } = await signInPage();
-  return call(signInAction, agentRequest("/agent/sign-in", { cookie, form: { email, password, csrf }, headers }));
+  return call(
+    signInAction,
+    agentRequest("/agent/sign-in", { cookie, form: { email, password, csrf }, headers }),
+  );
 }
 
 const english = createI18n("en", consoleResources("en"));
@@ -41,7 +47,10 @@ describe("agent passwords", () => {
     expect(await verifyPassword("a long enough passwore", hash)).toBe(false);
     // The digest's first character, not its last: the last base64url character of 32 bytes carries
     // two padding bits, so changing it can leave the decoded digest as it was.
-    const tampered = hash.replace(/\$([\w-])([\w-]{42})$/, (_, first: string, rest: string) => `$${first === "A" ? "B" : "A"}${rest}`);
+    const tampered = hash.replace(
+      /\$([\w-])([\w-]{42})$/,
+      (_, first: string, rest: string) => `$${first === "A" ? "B" : "A"}${rest}`,
+    );
     expect(tampered).not.toBe(hash);
     expect(await verifyPassword("a long enough password", tampered)).toBe(false);
     expect(await verifyPassword("a long enough password", "plain-text")).toBe(false);
@@ -53,15 +62,25 @@ describe("agent passwords", () => {
       ok: false,
       problem: "The password must be at least 12 characters long.",
     });
-    expect(await createAgent(db, { email, name: "Ana", role: "admin", password: PASSWORD })).toMatchObject({ ok: true });
-    expect(await createAgent(db, { email: email.toUpperCase(), name: "Ana", role: "agent", password: PASSWORD })).toMatchObject({ ok: false });
-    expect(await createAgent(db, { email: `x-${email}`, name: "Ana", role: "owner", password: PASSWORD })).toMatchObject({ ok: false });
+    expect(await createAgent(db, { email, name: "Ana", role: "admin", password: PASSWORD })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await createAgent(db, { email: email.toUpperCase(), name: "Ana", role: "agent", password: PASSWORD }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await createAgent(db, { email: `x-${email}`, name: "Ana", role: "owner", password: PASSWORD }),
+    ).toMatchObject({ ok: false });
   });
 });
 
 describe("npm run agent:create", () => {
   const cli = (args: string[], input: string) =>
-    spawnSync("npx", ["tsx", "app/agent/create-agent.cli.ts", ...args], { input, encoding: "utf8", env: process.env });
+    spawnSync("npx", ["tsx", "app/agent/create-agent.cli.ts", ...args], {
+      input,
+      encoding: "utf8",
+      env: process.env,
+    });
 
   it("creates an agent with the password piped on stdin, hashed", async () => {
     const email = `cli-${randomUUID()}@spl.example`;
@@ -108,7 +127,9 @@ describe("agent sign-in", () => {
     for (const answer of [wrong, unknown]) {
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({ error: "invalid", minutes: 0 });
-      expect(answer.headers.getSetCookie().some((cookie) => cookie.startsWith("spl_agent_session="))).toBe(false);
+      expect(answer.headers.getSetCookie().some((cookie) => cookie.startsWith("spl_agent_session="))).toBe(
+        false,
+      );
     }
     expect(await db.agentSession.count({ where: { agentId: agent.id } })).toBe(0);
   });
@@ -116,7 +137,8 @@ describe("agent sign-in", () => {
   it("locks an account for 15 minutes after 5 wrong passwords, with a message that says so", async () => {
     const agent = await createTestAgent(db);
     const answers = [];
-    for (let attempt = 0; attempt < ACCOUNT_LOCK_AFTER; attempt += 1) answers.push(await submitSignIn(agent.email, `wrong password ${attempt}`));
+    for (let attempt = 0; attempt < ACCOUNT_LOCK_AFTER; attempt += 1)
+      answers.push(await submitSignIn(agent.email, `wrong password ${attempt}`));
     expect(answers.slice(0, -1).map((answer) => answer.status)).toEqual([401, 401, 401, 401]);
     expect(answers.at(-1)).toMatchObject({ status: 429, body: { error: "locked", minutes: 15 } });
 
@@ -137,22 +159,49 @@ describe("agent sign-in", () => {
       delays.push(result.ok ? -1 : result.reason === "invalid" ? result.delayMs : -2);
     }
     expect(delays).toEqual([0, 250, 500, 1000]);
-    expect(await signIn(db, { email: agent.email, password: "wrong", address: null, now: at(1) })).toMatchObject({ reason: "locked" });
-    expect(await signIn(db, { email: agent.email, password: PASSWORD, address: null, now: at(1 + LOCK_MS / 60_000 - 1) })).toMatchObject({ reason: "locked" });
-    expect(await signIn(db, { email: agent.email, password: PASSWORD, address: null, now: at(1 + LOCK_MS / 60_000 + 1) })).toMatchObject({ ok: true });
+    expect(
+      await signIn(db, { email: agent.email, password: "wrong", address: null, now: at(1) }),
+    ).toMatchObject({ reason: "locked" });
+    expect(
+      await signIn(db, {
+        email: agent.email,
+        password: PASSWORD,
+        address: null,
+        now: at(1 + LOCK_MS / 60_000 - 1),
+      }),
+    ).toMatchObject({ reason: "locked" });
+    expect(
+      await signIn(db, {
+        email: agent.email,
+        password: PASSWORD,
+        address: null,
+        now: at(1 + LOCK_MS / 60_000 + 1),
+      }),
+    ).toMatchObject({ ok: true });
 
     const address = `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`;
     let last;
     for (let attempt = 0; attempt < ADDRESS_LOCK_AFTER; attempt += 1) {
-      last = await signIn(db, { email: `spray-${attempt}-${randomUUID()}@spl.example`, password: "guess", address, now: at(0) });
+      last = await signIn(db, {
+        email: `spray-${attempt}-${randomUUID()}@spl.example`,
+        password: "guess",
+        address,
+        now: at(0),
+      });
     }
     expect(last).toMatchObject({ reason: "addressLocked" });
-    expect(await signIn(db, { email: agent.email, password: PASSWORD, address, now: at(1) })).toMatchObject({ reason: "addressLocked" });
-    expect(await signIn(db, { email: agent.email, password: PASSWORD, address: "198.51.100.7", now: at(1) })).toMatchObject({ ok: true });
+    expect(await signIn(db, { email: agent.email, password: PASSWORD, address, now: at(1) })).toMatchObject({
+      reason: "addressLocked",
+    });
+    expect(
+      await signIn(db, { email: agent.email, password: PASSWORD, address: "198.51.100.7", now: at(1) }),
+    ).toMatchObject({ ok: true });
   }, 30_000);
 
   it("counts failures per client address from the server's socket, else the proxy's X-Forwarded-For entry", () => {
-    const forwarded = agentRequest("/agent/sign-in", { headers: { "X-Forwarded-For": "6.6.6.6, 203.0.113.9" } });
+    const forwarded = agentRequest("/agent/sign-in", {
+      headers: { "X-Forwarded-For": "6.6.6.6, 203.0.113.9" },
+    });
     expect(clientAddress(forwarded, {})).toBe("203.0.113.9");
     expect(clientAddress(forwarded, { clientAddress: "198.51.100.1" })).toBe("198.51.100.1");
     expect(clientAddress(agentRequest("/agent/sign-in"), {})).toBeNull();
@@ -161,21 +210,38 @@ describe("agent sign-in", () => {
   it("sends a signed-out visitor to the sign-in page, remembering where they were going", async () => {
     const queue = await call(queueLoader, agentRequest("/agent?status=new"));
     expect(queue.status).toBe(302);
-    expect(queue.headers.get("Location")).toBe(`/agent/sign-in?next=${encodeURIComponent("/agent?status=new")}`);
+    expect(queue.headers.get("Location")).toBe(
+      `/agent/sign-in?next=${encodeURIComponent("/agent?status=new")}`,
+    );
     const ticket = await call(ticketLoader, agentRequest("/agent/tickets/abc"), { id: "abc" });
-    expect(ticket.headers.get("Location")).toBe(`/agent/sign-in?next=${encodeURIComponent("/agent/tickets/abc")}`);
+    expect(ticket.headers.get("Location")).toBe(
+      `/agent/sign-in?next=${encodeURIComponent("/agent/tickets/abc")}`,
+    );
     const bare = await call(queueLoader, agentRequest("/agent"));
     expect(bare.headers.get("Location")).toBe("/agent/sign-in");
   });
 
   it("speaks the agent's browser language, with the shared category names", async () => {
-    const italian = await call(consoleLoader, agentRequest("/agent/sign-in", { headers: { "Accept-Language": "it-IT,it;q=0.9" } }));
-    const body = italian.body as { locale: string; agent: null; resources: { agent: { signIn: { title: string } }; support: { categories: { payout: { label: string } } } } };
+    const italian = await call(
+      consoleLoader,
+      agentRequest("/agent/sign-in", { headers: { "Accept-Language": "it-IT,it;q=0.9" } }),
+    );
+    const body = italian.body as {
+      locale: string;
+      agent: null;
+      resources: {
+        agent: { signIn: { title: string } };
+        support: { categories: { payout: { label: string } } };
+      };
+    };
     expect(body.locale).toBe("it");
     expect(body.agent).toBeNull();
     expect(body.resources.agent.signIn.title).toBe("Accedi alla console operatori SPL");
     expect(body.resources.support.categories.payout.label).toBeTruthy();
-    const english = await call(consoleLoader, agentRequest("/agent/sign-in", { headers: { "Accept-Language": "pt-BR" } }));
+    const english = await call(
+      consoleLoader,
+      agentRequest("/agent/sign-in", { headers: { "Accept-Language": "pt-BR" } }),
+    );
     expect((english.body as { locale: string }).locale).toBe("en");
   });
 
@@ -188,7 +254,13 @@ describe("agent sign-in", () => {
       ["//evil.example/agent", "/agent"],
       ["/agent/../app", "/agent"],
     ] as const) {
-      const answer = await call(signInAction, agentRequest("/agent/sign-in", { cookie, form: { email: agent.email, password: PASSWORD, csrf, next } }));
+      const answer = await call(
+        signInAction,
+        agentRequest("/agent/sign-in", {
+          cookie,
+          form: { email: agent.email, password: PASSWORD, csrf, next },
+        }),
+      );
       expect(answer.headers.get("Location")).toBe(expected);
     }
   });
@@ -209,7 +281,10 @@ describe("agent sign-in", () => {
     expect((await call(queueLoader, agentRequest("/agent", { cookie }))).status).toBe(302);
 
     const later = await signedIn(db, agent.id);
-    await db.agentSession.updateMany({ where: { agentId: agent.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.agentSession.updateMany({
+      where: { agentId: agent.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await call(queueLoader, agentRequest("/agent", { cookie: later.cookie }))).status).toBe(302);
     expect(await db.agentSession.count({ where: { agentId: agent.id } })).toBe(0);
   });
@@ -219,13 +294,23 @@ describe("cross-site request protection", () => {
   it("refuses a sign-in without the form's token, or from another site", async () => {
     const agent = await createTestAgent(db);
     const { cookie, csrf } = await signInPage();
-    const noToken = await call(signInAction, agentRequest("/agent/sign-in", { cookie, form: { email: agent.email, password: PASSWORD } }));
+    const noToken = await call(
+      signInAction,
+      agentRequest("/agent/sign-in", { cookie, form: { email: agent.email, password: PASSWORD } }),
+    );
     expect(noToken.status).toBe(403);
-    const noCookie = await call(signInAction, agentRequest("/agent/sign-in", { form: { email: agent.email, password: PASSWORD, csrf } }));
+    const noCookie = await call(
+      signInAction,
+      agentRequest("/agent/sign-in", { form: { email: agent.email, password: PASSWORD, csrf } }),
+    );
     expect(noCookie.status).toBe(403);
     const crossSite = await call(
       signInAction,
-      agentRequest("/agent/sign-in", { cookie, form: { email: agent.email, password: PASSWORD, csrf }, headers: { Origin: "https://evil.example" } }),
+      agentRequest("/agent/sign-in", {
+        cookie,
+        form: { email: agent.email, password: PASSWORD, csrf },
+        headers: { Origin: "https://evil.example" },
+      }),
     );
     expect(crossSite.status).toBe(403);
     expect(await db.agentSession.count({ where: { agentId: agent.id } })).toBe(0);
@@ -238,13 +323,19 @@ describe("cross-site request protection", () => {
     const { csrf: otherCsrf } = await signedIn(db, other.id);
     const { ticket } = await merchantTickets(db, uniqueShop()).create(newTicket());
     const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
-      call(ticketAction, agentRequest(`/agent/tickets/${ticket.id}`, { cookie, form, headers }), { id: ticket.id });
+      call(ticketAction, agentRequest(`/agent/tickets/${ticket.id}`, { cookie, form, headers }), {
+        id: ticket.id,
+      });
 
     expect((await post({ intent: "note", body: "no token" })).status).toBe(403);
     expect((await post({ intent: "note", body: "wrong token", csrf: otherCsrf })).status).toBe(403);
-    expect((await post({ intent: "note", body: "cross-site", csrf }, { Origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await post({ intent: "note", body: "cross-site", csrf }, { Origin: "https://evil.example" })).status,
+    ).toBe(403);
     expect((await post({ intent: "note", body: "cross-site", csrf }, { Origin: "null" })).status).toBe(403);
-    expect((await post({ intent: "note", body: "framed", csrf }, { "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+    expect(
+      (await post({ intent: "note", body: "framed", csrf }, { "Sec-Fetch-Site": "cross-site" })).status,
+    ).toBe(403);
     expect(await db.internalNote.count({ where: { ticketId: ticket.id } })).toBe(0);
 
     expect((await post({ intent: "note", body: "from the console", csrf })).status).toBe(200);
@@ -254,7 +345,9 @@ describe("cross-site request protection", () => {
   it("refuses a sign-out without the token, leaving the session alive", async () => {
     const agent = await createTestAgent(db);
     const { cookie } = await signedIn(db, agent.id);
-    expect((await call(signOutAction, agentRequest("/agent/sign-out", { cookie, form: {} }))).status).toBe(403);
+    expect((await call(signOutAction, agentRequest("/agent/sign-out", { cookie, form: {} }))).status).toBe(
+      403,
+    );
     expect(await db.agentSession.count({ where: { agentId: agent.id } })).toBe(1);
   });
 });

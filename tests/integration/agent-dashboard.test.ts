@@ -16,8 +16,17 @@ let db: Db;
 let kind: DatabaseKind;
 let close: () => Promise<void>;
 
-async function ticket(fields: { category: "order_sync" | "shipping"; status: string; createdAt: Date; firstAgentReplyAt?: Date; resolvedAt?: Date; closedAt?: Date }) {
-  const { ticket: created } = await merchantTickets(db, "dash.myshopify.com").create(newTicket({ category: fields.category }));
+async function ticket(fields: {
+  category: "order_sync" | "shipping";
+  status: string;
+  createdAt: Date;
+  firstAgentReplyAt?: Date;
+  resolvedAt?: Date;
+  closedAt?: Date;
+}) {
+  const { ticket: created } = await merchantTickets(db, "dash.myshopify.com").create(
+    newTicket({ category: fields.category }),
+  );
   const { category: _category, ...dates } = fields;
   await db.ticket.update({ where: { id: created.id }, data: { ...dates, lastActivityAt: fields.createdAt } });
   return created.number;
@@ -30,8 +39,20 @@ afterAll(() => close?.());
 
 describe("the support dashboard", () => {
   it("counts tickets per day, category and route, the guide share, median times and who waits longest", async () => {
-    const resolvedQuickly = await ticket({ category: "order_sync", status: "resolved", createdAt: at(2, 10), firstAgentReplyAt: at(2, 11), resolvedAt: at(2, 15) });
-    await ticket({ category: "order_sync", status: "closed", createdAt: at(1, 9), firstAgentReplyAt: at(1, 12), closedAt: at(0, 9) });
+    const resolvedQuickly = await ticket({
+      category: "order_sync",
+      status: "resolved",
+      createdAt: at(2, 10),
+      firstAgentReplyAt: at(2, 11),
+      resolvedAt: at(2, 15),
+    });
+    await ticket({
+      category: "order_sync",
+      status: "closed",
+      createdAt: at(1, 9),
+      firstAgentReplyAt: at(1, 12),
+      closedAt: at(0, 9),
+    });
     const waitingToday = await ticket({ category: "order_sync", status: "new", createdAt: at(0, 8) });
     const shippingOpen = await ticket({ category: "shipping", status: "open", createdAt: at(1, 7) });
     const forgotten = await ticket({ category: "order_sync", status: "new", createdAt: at(40, 10) });
@@ -62,7 +83,11 @@ describe("the support dashboard", () => {
     expect(dashboard.guideShare).toBeCloseTo(3 / 7);
     expect(dashboard.medianFirstReplyMs).toBeCloseTo(2 * HOUR, -3);
     expect(dashboard.medianCloseMs).toBeCloseTo(14.5 * HOUR, -3);
-    expect(dashboard.oldestUnanswered.map((row) => row.number)).toEqual([forgotten, shippingOpen, waitingToday]);
+    expect(dashboard.oldestUnanswered.map((row) => row.number)).toEqual([
+      forgotten,
+      shippingOpen,
+      waitingToday,
+    ]);
     expect(dashboard.oldestUnanswered.map((row) => row.number)).not.toContain(resolvedQuickly);
 
     const month = await supportDashboard(db, { days: 30, now: new Date(noon), kind });

@@ -26,15 +26,24 @@ export function cookiePair(setCookie: string | null | undefined) {
 /** A signed-in agent's cookie and the session's cross-site token. */
 export async function signedIn(db: Db, agentId: string) {
   const { setCookie } = await startSession(db, agentId);
-  const session = await db.agentSession.findFirstOrThrow({ where: { agentId }, orderBy: { createdAt: "desc" } });
+  const session = await db.agentSession.findFirstOrThrow({
+    where: { agentId },
+    orderBy: { createdAt: "desc" },
+  });
   return { cookie: cookiePair(setCookie), csrf: session.csrfToken };
 }
 
-export function agentRequest(path: string, init: { cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+export function agentRequest(
+  path: string,
+  init: { cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("Cookie", init.cookie);
   if (init.form && !headers.has("Origin")) headers.set("Origin", ORIGIN);
-  return new Request(`${ORIGIN}${path}`, init.form ? { method: "POST", body: new URLSearchParams(init.form), headers } : { headers });
+  return new Request(
+    `${ORIGIN}${path}`,
+    init.form ? { method: "POST", body: new URLSearchParams(init.form), headers } : { headers },
+  );
 }
 
 interface Answer {
@@ -47,7 +56,11 @@ interface Answer {
  * Calls a loader or action as Remix would and returns status, headers and data, whether it
  * returned data, `data(…, init)`, a Response, or threw a Response (redirects, 403, 404).
  */
-export async function call(handler: (args: ActionFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}): Promise<Answer> {
+export async function call(
+  handler: (args: ActionFunctionArgs) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Answer> {
   let result: unknown;
   try {
     result = await handler({ request, params, context: {} });
@@ -62,7 +75,11 @@ export async function call(handler: (args: ActionFunctionArgs) => unknown, reque
   }
   const withInit = result as { type?: string; data?: unknown; init?: ResponseInit | null };
   if (withInit?.type === "DataWithResponseInit") {
-    return { status: withInit.init?.status ?? 200, headers: new Headers(withInit.init?.headers), body: withInit.data };
+    return {
+      status: withInit.init?.status ?? 200,
+      headers: new Headers(withInit.init?.headers),
+      body: withInit.data,
+    };
   }
   return { status: 200, headers: new Headers(), body: result };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { DEMO_SHOP } from "../../preview/demo-shops";
-import { BROWSER_UA, adminDataRequest, installShop, respond, uniqueShop, webhookRequest } from "../helpers/shopify";
+import {
+  BROWSER_UA,
+  adminDataRequest,
+  installShop,
+  respond,
+  uniqueShop,
+  webhookRequest,
+} from "../helpers/shopify";
 
 const { loader: supportLoader } = await import("~/routes/app.support._index");
 const { loader: appLoader } = await import("~/routes/app");
@@ -16,7 +23,10 @@ describe("embedded app authentication", () => {
 
   it.each(["forged", "expired"] as const)("answers 401 with no data to a %s session token", async (token) => {
     await installShop(db, DEMO_SHOP.domain);
-    const response = await respond(supportLoader, await adminDataRequest("/app/support", DEMO_SHOP.domain, { token }));
+    const response = await respond(
+      supportLoader,
+      await adminDataRequest("/app/support", DEMO_SHOP.domain, { token }),
+    );
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain(DEMO_SHOP.name);
   });
@@ -30,7 +40,9 @@ describe("embedded app authentication", () => {
   });
 
   it("sends an unauthenticated document request for /app to the login page", async () => {
-    const request = new Request("https://my-test-app.myshopify.io/app", { headers: { "User-Agent": BROWSER_UA } });
+    const request = new Request("https://my-test-app.myshopify.io/app", {
+      headers: { "User-Agent": BROWSER_UA },
+    });
     const response = await respond(appLoader, request);
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toMatch(/\/auth\/login$/);
@@ -41,7 +53,13 @@ describe("webhook signatures", () => {
   it("refuses a webhook with a bad HMAC and changes nothing", async () => {
     const shop = uniqueShop();
     await installShop(db, shop);
-    const request = webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", shop, { id: 1 }, { forged: true });
+    const request = webhookRequest(
+      "/webhooks/app/uninstalled",
+      "app/uninstalled",
+      shop,
+      { id: 1 },
+      { forged: true },
+    );
     const response = await respond(uninstalledAction, request);
     expect(response.status).toBe(401);
     expect(await db.session.count({ where: { shop } })).toBe(1);
@@ -50,7 +68,10 @@ describe("webhook signatures", () => {
   it("accepts a correctly signed webhook", async () => {
     const shop = uniqueShop();
     await installShop(db, shop);
-    const response = await respond(uninstalledAction, webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", shop, { id: 1 }));
+    const response = await respond(
+      uninstalledAction,
+      webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", shop, { id: 1 }),
+    );
     expect(response.status).toBe(200);
     expect(await db.session.count({ where: { shop } })).toBe(0);
   });

@@ -20,22 +20,33 @@ describe("a merchant's tickets", () => {
   it("makes one ticket from a double submit of the same form", async () => {
     const shop = uniqueShop();
     const form = newTicket();
-    const results = await Promise.all([merchantTickets(db, shop).create(form), merchantTickets(db, shop).create(form)]);
+    const results = await Promise.all([
+      merchantTickets(db, shop).create(form),
+      merchantTickets(db, shop).create(form),
+    ]);
     expect(new Set(results.map((result) => result.ticket.id)).size).toBe(1);
     expect(await db.ticket.count({ where: { shop } })).toBe(1);
   });
 
   it("gives every ticket its own number under concurrent submits", async () => {
     const shop = uniqueShop();
-    const tickets = await Promise.all(Array.from({ length: 20 }, () => merchantTickets(db, shop).create(newTicket())));
+    const tickets = await Promise.all(
+      Array.from({ length: 20 }, () => merchantTickets(db, shop).create(newTicket())),
+    );
     expect(new Set(tickets.map(({ ticket }) => ticket.number)).size).toBe(20);
-    expect(await db.auditEvent.count({ where: { ticketId: { in: tickets.map(({ ticket }) => ticket.id) }, action: "created" } })).toBe(20);
+    expect(
+      await db.auditEvent.count({
+        where: { ticketId: { in: tickets.map(({ ticket }) => ticket.id) }, action: "created" },
+      }),
+    ).toBe(20);
     expect(await db.outboxEmail.count({ where: { body: { contains: shop } } })).toBe(20);
   });
 
   it("lists tickets submitted at the same moment newest first, by number", async () => {
     const shop = uniqueShop();
-    const created = await Promise.all(Array.from({ length: 12 }, () => merchantTickets(db, shop).create(newTicket())));
+    const created = await Promise.all(
+      Array.from({ length: 12 }, () => merchantTickets(db, shop).create(newTicket())),
+    );
     // Submitted together, they are written in one transaction with one creation time.
     expect(new Set(created.map(({ ticket }) => ticket.createdAt.getTime())).size).toBe(1);
     const { tickets } = await merchantTickets(db, shop).list();
@@ -46,22 +57,35 @@ describe("a merchant's tickets", () => {
   it("keeps one merchant's failed or repeated submit from costing the others their tickets", async () => {
     const shop = uniqueShop();
     const repeated = newTicket();
-    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as "image/png", bytes: PNG_BYTES }] });
+    const broken = newTicket({
+      attachments: [{ filename: "a.png", contentType: null as unknown as "image/png", bytes: PNG_BYTES }],
+    });
     const forms = [newTicket(), repeated, broken, newTicket(), repeated, newTicket()];
     const results = await Promise.allSettled(forms.map((form) => merchantTickets(db, shop).create(form)));
 
-    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(results.map((result) => result.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+    ]);
     const made = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
     expect(made.map((result) => result.created)).toEqual([true, true, true, false, true]);
     expect(made[3]!.ticket.id).toBe(made[1]!.ticket.id);
-    const numbers = (await db.ticket.findMany({ where: { shop }, select: { number: true } })).map((row) => row.number);
+    const numbers = (await db.ticket.findMany({ where: { shop }, select: { number: true } })).map(
+      (row) => row.number,
+    );
     expect(new Set(numbers).size).toBe(4);
     expect(await db.outboxEmail.count({ where: { body: { contains: shop } } })).toBe(4);
   });
 
   it("leaves no half-made ticket when a write fails", async () => {
     const shop = uniqueShop();
-    const broken = newTicket({ attachments: [{ filename: "a.png", contentType: null as unknown as "image/png", bytes: PNG_BYTES }] });
+    const broken = newTicket({
+      attachments: [{ filename: "a.png", contentType: null as unknown as "image/png", bytes: PNG_BYTES }],
+    });
     await expect(merchantTickets(db, shop).create(broken)).rejects.toThrow();
     expect(await db.ticket.count({ where: { shop } })).toBe(0);
     expect(await db.attachment.count({ where: { shop } })).toBe(0);
@@ -74,7 +98,9 @@ describe("a merchant's tickets", () => {
       newTicket({ attachments: [{ filename: "screen.png", contentType: "image/png", bytes: PNG_BYTES }] }),
     );
     const detail = await merchantTickets(db, shop).get(ticket.id);
-    expect(detail?.attachments).toMatchObject([{ filename: "screen.png", contentType: "image/png", size: PNG_BYTES.byteLength }]);
+    expect(detail?.attachments).toMatchObject([
+      { filename: "screen.png", contentType: "image/png", size: PNG_BYTES.byteLength },
+    ]);
     const attachmentId = detail!.attachments[0]!.id;
     expect(await merchantTickets(db, shop).attachment(attachmentId)).not.toBeNull();
     expect(await merchantTickets(db, uniqueShop("other")).attachment(attachmentId)).toBeNull();
@@ -106,7 +132,8 @@ describe("a merchant's tickets", () => {
   it("pages the log newest first without skipping or repeating tickets", async () => {
     const shop = uniqueShop();
     const created: number[] = [];
-    for (let index = 0; index < 25; index++) created.push((await merchantTickets(db, shop).create(newTicket())).ticket.number);
+    for (let index = 0; index < 25; index++)
+      created.push((await merchantTickets(db, shop).create(newTicket())).ticket.number);
     const first = await merchantTickets(db, shop).list();
     const second = await merchantTickets(db, shop).list({ cursor: first.nextCursor });
     expect(first.tickets).toHaveLength(20);
@@ -121,17 +148,25 @@ describe("a merchant's tickets", () => {
     const store = merchantTickets(db, shop);
     const { ticket: a } = await store.create(newTicket());
     const { ticket: b } = await store.create(newTicket());
-    await db.ticket.update({ where: { id: b.id }, data: { status: "resolved", createdAt: new Date("2026-01-15T10:00:00Z") } });
+    await db.ticket.update({
+      where: { id: b.id },
+      data: { status: "resolved", createdAt: new Date("2026-01-15T10:00:00Z") },
+    });
     expect((await store.list({ number: a.number })).tickets.map((t) => t.id)).toEqual([a.id]);
     expect((await store.list({ status: "closed" })).tickets.map((t) => t.id)).toEqual([b.id]);
     expect((await store.list({ status: "unread" })).tickets.map((t) => t.id)).toEqual([a.id]);
-    const january = await store.list({ createdFrom: new Date("2026-01-15T00:00:00Z"), createdBefore: new Date("2026-01-16T00:00:00Z") });
+    const january = await store.list({
+      createdFrom: new Date("2026-01-15T00:00:00Z"),
+      createdBefore: new Date("2026-01-16T00:00:00Z"),
+    });
     expect(january.tickets.map((t) => t.id)).toEqual([b.id]);
   });
 
   it("records a guide visit for the shop", async () => {
     const shop = uniqueShop();
     await merchantTickets(db, shop).recordGuideVisit("payout");
-    expect(await db.guideVisit.findMany({ where: { shop }, select: { category: true } })).toEqual([{ category: "payout" }]);
+    expect(await db.guideVisit.findMany({ where: { shop }, select: { category: true } })).toEqual([
+      { category: "payout" },
+    ]);
   });
 });

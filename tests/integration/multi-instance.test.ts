@@ -28,7 +28,9 @@ it.runIf(process.env.TEST_DATABASE === "postgresql" && process.env.TEST_POSTGRES
       await Promise.all(instances.map((instance) => lineFrom(instance, (line) => line === "ready")));
       const reports = instances.map((instance) => lineFrom(instance, (line) => line.startsWith("{")));
       for (const instance of instances) instance.stdin.end("go\n");
-      const numbers = (await Promise.all(reports)).flatMap((report) => (JSON.parse(report) as { numbers: number[] }).numbers);
+      const numbers = (await Promise.all(reports)).flatMap(
+        (report) => (JSON.parse(report) as { numbers: number[] }).numbers,
+      );
 
       expect(numbers).toHaveLength(TOTAL);
       expect(new Set(numbers).size).toBe(TOTAL);
@@ -39,7 +41,9 @@ it.runIf(process.env.TEST_DATABASE === "postgresql" && process.env.TEST_POSTGRES
       expect(outbox.filter((email) => email.status !== "sent")).toEqual([]);
       const received = sink.messages().map((email) => email.messageId);
       expect(received).toHaveLength(TOTAL);
-      expect(new Set(received)).toEqual(new Set(outbox.map((email) => outboxMessageId(email.id, TEST_CONFIG.MAIL_FROM))));
+      expect(new Set(received)).toEqual(
+        new Set(outbox.map((email) => outboxMessageId(email.id, TEST_CONFIG.MAIL_FROM))),
+      );
     } finally {
       for (const instance of instances) instance.kill();
       await sink.close();

@@ -1,7 +1,17 @@
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SMTPServer } from "smtp-server";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+  type MockInstance,
+} from "vitest";
 import { agentReplyEmail, ticketCreatedEmail } from "~/notifications/emails.server";
 import { enqueueEmail, type Email } from "~/notifications/outbox.server";
 import {
@@ -57,7 +67,11 @@ async function enqueue(...emails: Email[]) {
 
 /** One pass of a worker talking SMTP to `url` (the sink unless said otherwise). */
 const deliver = ({ url, ...options }: Partial<DeliveryOptions> & { url?: string } = {}) =>
-  deliverDueEmails(database.db, createSmtpTransport(url ?? sink.url), { workerId: "worker-a", backoff, ...options });
+  deliverDueEmails(database.db, createSmtpTransport(url ?? sink.url), {
+    workerId: "worker-a",
+    backoff,
+    ...options,
+  });
 
 const outbox = () => database.db.outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
 const later = (ms: number) => new Date(Date.now() + ms);
@@ -69,13 +83,20 @@ describe("the outbox worker", () => {
     expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
 
     expect(sink.messages()).toMatchObject([
-      { messageId: outboxMessageId(row!.id, FROM), from: FROM, to: [TEST_CONFIG.SPL_SUPPORT_INBOX], subject: "New ticket SPL-1234 from Negozio Demo" },
+      {
+        messageId: outboxMessageId(row!.id, FROM),
+        from: FROM,
+        to: [TEST_CONFIG.SPL_SUPPORT_INBOX],
+        subject: "New ticket SPL-1234 from Negozio Demo",
+      },
     ]);
     expect(await outbox()).toMatchObject([{ status: "sent", attempts: 1, lockedBy: null, lastError: null }]);
   });
 
   it("tells the merchant about an agent's reply in the merchant's language", async () => {
-    await enqueue(agentReplyEmail(facts, "Abbiamo ricollegato il tuo negozio: gli ordini ora arrivano.", "it"));
+    await enqueue(
+      agentReplyEmail(facts, "Abbiamo ricollegato il tuo negozio: gli ordini ora arrivano.", "it"),
+    );
     await deliver();
 
     const [email] = sink.messages();
@@ -96,12 +117,26 @@ describe("the outbox worker", () => {
       expect(await deliver({ url: downUrl, now })).toEqual({ sent: 0, retrying: 2, failed: 0 });
       const pending = await outbox();
       expect(pending).toMatchObject([
-        { status: "pending", attempts: attempt, lockedBy: null, lastError: expect.stringMatching(/ECONNREFUSED/) },
-        { status: "pending", attempts: attempt, lockedBy: null, lastError: expect.stringMatching(/ECONNREFUSED/) },
+        {
+          status: "pending",
+          attempts: attempt,
+          lockedBy: null,
+          lastError: expect.stringMatching(/ECONNREFUSED/),
+        },
+        {
+          status: "pending",
+          attempts: attempt,
+          lockedBy: null,
+          lastError: expect.stringMatching(/ECONNREFUSED/),
+        },
       ]);
       const nextAttempt = Math.max(...pending.map((email) => email.nextAttemptAt.getTime()));
       waits.push(Math.round((nextAttempt - now.getTime()) / SECOND));
-      expect(await deliver({ url: downUrl, now: new Date(nextAttempt - SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await deliver({ url: downUrl, now: new Date(nextAttempt - SECOND) })).toEqual({
+        sent: 0,
+        retrying: 0,
+        failed: 0,
+      });
       now = new Date(nextAttempt);
     }
     // The wait doubles after each failure, up to the cap.
@@ -110,8 +145,17 @@ describe("the outbox worker", () => {
     const back = await startSmtpSink(Number(new URL(downUrl).port));
     try {
       expect(await deliver({ url: back.url, now })).toEqual({ sent: 2, retrying: 0, failed: 0 });
-      expect(await deliver({ url: back.url, now: new Date(now.getTime() + 3_600 * SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
-      expect(back.messages().map((email) => email.messageId).sort()).toEqual(rows.map((row) => outboxMessageId(row.id, FROM)).sort());
+      expect(await deliver({ url: back.url, now: new Date(now.getTime() + 3_600 * SECOND) })).toEqual({
+        sent: 0,
+        retrying: 0,
+        failed: 0,
+      });
+      expect(
+        back
+          .messages()
+          .map((email) => email.messageId)
+          .sort(),
+      ).toEqual(rows.map((row) => outboxMessageId(row.id, FROM)).sort());
       expect(await outbox()).toMatchObject([
         { status: "sent", attempts: 5, lastError: null },
         { status: "sent", attempts: 5, lastError: null },
@@ -134,7 +178,14 @@ describe("the outbox worker", () => {
       await enqueue(agentReplyEmail({ ...facts, contactEmail: "gone@example.it" }, "Risolto.", "it"));
       const url = `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`;
       expect(await deliver({ url })).toEqual({ sent: 0, retrying: 0, failed: 1 });
-      expect(await outbox()).toMatchObject([{ status: "failed", attempts: 1, lockedBy: null, lastError: expect.stringMatching(/No such mailbox/) }]);
+      expect(await outbox()).toMatchObject([
+        {
+          status: "failed",
+          attempts: 1,
+          lockedBy: null,
+          lastError: expect.stringMatching(/No such mailbox/),
+        },
+      ]);
     } finally {
       await new Promise<void>((resolve) => refusing.close(resolve));
     }
@@ -145,26 +196,46 @@ describe("the outbox worker", () => {
     await enqueue(ticketCreatedEmail(facts));
     await deliver({ url: downUrl, maxAttempts: 2 });
     const [retrying] = await outbox();
-    expect(await deliver({ url: downUrl, maxAttempts: 2, now: retrying!.nextAttemptAt })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await deliver({ url: downUrl, maxAttempts: 2, now: retrying!.nextAttemptAt })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 1,
+    });
 
     const [failed] = await outbox();
     expect(failed).toMatchObject({ status: "failed", attempts: 2, lockedBy: null, sentAt: null });
     expect(failed!.lastError).toMatch(/ECONNREFUSED/);
-    expect(warnings).toHaveBeenLastCalledWith(expect.stringMatching(new RegExp(`${failed!.id}: attempt 2 of 2 failed: .*ECONNREFUSED`)));
-    expect(await deliver({ maxAttempts: 2, now: later(3_600 * SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(warnings).toHaveBeenLastCalledWith(
+      expect.stringMatching(new RegExp(`${failed!.id}: attempt 2 of 2 failed: .*ECONNREFUSED`)),
+    );
+    expect(await deliver({ maxAttempts: 2, now: later(3_600 * SECOND) })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
     expect(sink.messages()).toEqual([]);
   });
 
   it("delivers, once, an email whose worker died mid-send, after that worker's lease expires", async () => {
     const [row] = await enqueue(ticketCreatedEmail(facts));
-    const crashing = startFixture("crashing-worker.ts", [String(60 * SECOND)], { DATABASE_URL: database.url });
+    const crashing = startFixture("crashing-worker.ts", [String(60 * SECOND)], {
+      DATABASE_URL: database.url,
+    });
     await lineFrom(crashing, (line) => line === "sending");
     crashing.kill("SIGKILL");
 
     expect(await outbox()).toMatchObject([{ status: "pending", lockedBy: "crashing-worker", attempts: 1 }]);
     expect(await deliver({ workerId: "worker-b" })).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    expect(await deliver({ workerId: "worker-b", now: later(61 * SECOND) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(await deliver({ workerId: "worker-b", now: later(200 * SECOND) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await deliver({ workerId: "worker-b", now: later(61 * SECOND) })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+    });
+    expect(await deliver({ workerId: "worker-b", now: later(200 * SECOND) })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
 
     expect(sink.messages().map((email) => email.messageId)).toEqual([outboxMessageId(row!.id, FROM)]);
     expect(await outbox()).toMatchObject([{ status: "sent", attempts: 2, lockedBy: null }]);
@@ -172,7 +243,10 @@ describe("the outbox worker", () => {
 
   it("fails, without sending, an email that stopped its worker on every attempt", async () => {
     const [row] = await enqueue(ticketCreatedEmail(facts));
-    await database.db.outboxEmail.update({ where: { id: row!.id }, data: { attempts: 3, lockedBy: "crashed", lockedUntil: later(-SECOND) } });
+    await database.db.outboxEmail.update({
+      where: { id: row!.id },
+      data: { attempts: 3, lockedBy: "crashed", lockedUntil: later(-SECOND) },
+    });
 
     expect(await deliver({ maxAttempts: 3 })).toEqual({ sent: 0, retrying: 0, failed: 1 });
     expect(await outbox()).toMatchObject([{ status: "failed", attempts: 3, lockedBy: null }]);
@@ -180,26 +254,50 @@ describe("the outbox worker", () => {
   });
 
   it("shares the work between concurrent workers without sending anything twice", async () => {
-    const rows = await enqueue(...Array.from({ length: 12 }, (_, i) => ticketCreatedEmail({ ...facts, number: 2000 + i })));
-    const workers = ["worker-a", "worker-b", "worker-c"].map((workerId) => deliver({ workerId, batchSize: 12 }));
+    const rows = await enqueue(
+      ...Array.from({ length: 12 }, (_, i) => ticketCreatedEmail({ ...facts, number: 2000 + i })),
+    );
+    const workers = ["worker-a", "worker-b", "worker-c"].map((workerId) =>
+      deliver({ workerId, batchSize: 12 }),
+    );
     const results = await Promise.all(workers);
 
     expect(results.reduce((total, result) => total + result.sent, 0)).toBe(12);
-    expect(sink.messages().map((email) => email.messageId).sort()).toEqual(rows.map((row) => outboxMessageId(row.id, FROM)).sort());
+    expect(
+      sink
+        .messages()
+        .map((email) => email.messageId)
+        .sort(),
+    ).toEqual(rows.map((row) => outboxMessageId(row.id, FROM)).sort());
     expect((await outbox()).every((email) => email.status === "sent")).toBe(true);
   });
 
   it("starts no send in the second half of its lease and leaves the rest of the batch to the next pass", async () => {
     await enqueue(...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, number: 3000 + i })));
     const smtp = createSmtpTransport(sink.url);
-    const slowSmtp = { sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (await sleep(300), smtp.sendMail(mail)) };
+    const slowSmtp = {
+      sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (await sleep(300), smtp.sendMail(mail)),
+    };
 
-    expect(await deliverDueEmails(database.db, slowSmtp, { workerId: "worker-a", leaseMs: 400 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails(database.db, slowSmtp, { workerId: "worker-a", leaseMs: 400 })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+    });
     const rows = (await outbox()).map(({ status, attempts, lockedBy }) => ({ status, attempts, lockedBy }));
-    expect(rows.filter((row) => row.status === "sent")).toEqual([{ status: "sent", attempts: 1, lockedBy: null }]);
-    expect(rows.filter((row) => row.status === "pending")).toEqual(Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }));
+    expect(rows.filter((row) => row.status === "sent")).toEqual([
+      { status: "sent", attempts: 1, lockedBy: null },
+    ]);
+    expect(rows.filter((row) => row.status === "pending")).toEqual(
+      Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }),
+    );
     expect(await deliver({ workerId: "worker-b" })).toEqual({ sent: 2, retrying: 0, failed: 0 });
-    expect(sink.messages().map((email) => email.subject).sort()).toEqual([3000, 3001, 3002].map((n) => `New ticket SPL-${n} from Negozio Demo`));
+    expect(
+      sink
+        .messages()
+        .map((email) => email.subject)
+        .sort(),
+    ).toEqual([3000, 3001, 3002].map((n) => `New ticket SPL-${n} from Negozio Demo`));
   });
 
   it("when stopped mid-pass, settles the email being sent and leaves the rest for the next worker", async () => {
@@ -207,15 +305,25 @@ describe("the outbox worker", () => {
     const smtp = createSmtpTransport(sink.url);
     let sending = () => {};
     const firstSend = new Promise<void>((resolve) => (sending = resolve));
-    const slowSmtp = { sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (sending(), await sleep(200), smtp.sendMail(mail)) };
+    const slowSmtp = {
+      sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (
+        sending(),
+        await sleep(200),
+        smtp.sendMail(mail)
+      ),
+    };
     const worker = startOutboxWorker(database.db, { transport: slowSmtp, pollMs: 10 });
     await firstSend;
     await worker.stop();
 
     expect(sink.messages()).toHaveLength(1);
     const rows = (await outbox()).map(({ status, attempts, lockedBy }) => ({ status, attempts, lockedBy }));
-    expect(rows.filter((row) => row.status === "sent")).toEqual([{ status: "sent", attempts: 1, lockedBy: null }]);
-    expect(rows.filter((row) => row.status === "pending")).toEqual(Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }));
+    expect(rows.filter((row) => row.status === "sent")).toEqual([
+      { status: "sent", attempts: 1, lockedBy: null },
+    ]);
+    expect(rows.filter((row) => row.status === "pending")).toEqual(
+      Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }),
+    );
   });
 
   it("runs in the background until stopped", async () => {

@@ -22,19 +22,40 @@ describe("the Shopify session storage", () => {
       onlineAccessInfo: {
         expires_in: 3600,
         associated_user_scope: "read_orders",
-        associated_user: { id: 42, first_name: "Ada", last_name: "Rossi", email: "ada@example.com", email_verified: true, account_owner: true, locale: "it", collaborator: false },
+        associated_user: {
+          id: 42,
+          first_name: "Ada",
+          last_name: "Rossi",
+          email: "ada@example.com",
+          email_verified: true,
+          account_owner: true,
+          locale: "it",
+          collaborator: false,
+        },
       },
     });
     await storage.storeSession(session);
     const loaded = await storage.loadSession(session.id);
     expect(loaded?.toObject()).toEqual((await library.loadSession(session.id))?.toObject());
     expect(loaded?.equals(session)).toBe(true);
-    expect(loaded?.onlineAccessInfo?.associated_user).toMatchObject({ id: 42, first_name: "Ada", locale: "it", account_owner: true });
+    expect(loaded?.onlineAccessInfo?.associated_user).toMatchObject({
+      id: 42,
+      first_name: "Ada",
+      locale: "it",
+      account_owner: true,
+    });
   });
 
   it("loads an offline session with its token and scopes", async () => {
     const shop = uniqueShop();
-    const session = new Session({ id: `offline_${shop}`, shop, state: "", isOnline: false, scope: "read_orders", accessToken: "shpat_token" });
+    const session = new Session({
+      id: `offline_${shop}`,
+      shop,
+      state: "",
+      isOnline: false,
+      scope: "read_orders",
+      accessToken: "shpat_token",
+    });
     await storage.storeSession(session);
     const loaded = await storage.loadSession(session.id);
     expect(loaded?.toObject()).toEqual((await library.loadSession(session.id))?.toObject());
@@ -43,7 +64,9 @@ describe("the Shopify session storage", () => {
 
   it("finds nothing for an unknown or deleted session", async () => {
     const shop = uniqueShop();
-    await storage.storeSession(new Session({ id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_token" }));
+    await storage.storeSession(
+      new Session({ id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_token" }),
+    );
     await storage.deleteSession(`offline_${shop}`);
     expect(await storage.loadSession(`offline_${shop}`)).toBeUndefined();
     expect(await storage.loadSession("offline_nobody.myshopify.com")).toBeUndefined();
@@ -55,7 +78,16 @@ describe("the Shopify session storage", () => {
     const installed = async (storage: SessionStorage) => {
       const shop = uniqueShop();
       const id = `offline_${shop}`;
-      await storage.storeSession(new Session({ id, shop, state: "", isOnline: false, scope: "read_orders", accessToken: "shpat_first" }));
+      await storage.storeSession(
+        new Session({
+          id,
+          shop,
+          state: "",
+          isOnline: false,
+          scope: "read_orders",
+          accessToken: "shpat_first",
+        }),
+      );
       expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
       return { shop, id };
     };
@@ -64,7 +96,16 @@ describe("the Shopify session storage", () => {
       const storage = new SessionStorage(db);
       const { shop, id } = await installed(storage);
 
-      await storage.storeSession(new Session({ id, shop, state: "", isOnline: false, scope: "read_orders", accessToken: "shpat_second" }));
+      await storage.storeSession(
+        new Session({
+          id,
+          shop,
+          state: "",
+          isOnline: false,
+          scope: "read_orders",
+          accessToken: "shpat_second",
+        }),
+      );
       expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_second" });
 
       await storage.deleteSessions([id]);
@@ -75,7 +116,10 @@ describe("the Shopify session storage", () => {
       const storage = new SessionStorage(db);
       const { shop, id } = await installed(storage);
       const neighbour = await installed(storage);
-      await db.session.updateMany({ where: { shop: { in: [shop, neighbour.shop] } }, data: { accessToken: "shpat_changed" } });
+      await db.session.updateMany({
+        where: { shop: { in: [shop, neighbour.shop] } },
+        data: { accessToken: "shpat_changed" },
+      });
 
       expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
       storage.forgetShop(shop);

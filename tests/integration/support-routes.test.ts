@@ -10,9 +10,18 @@ const newTicket = await import("~/routes/app.support.new");
 
 await installShop(db, DEMO_SHOP.domain);
 
-function ticketForm(fields: Record<string, string>, files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = []) {
+function ticketForm(
+  fields: Record<string, string>,
+  files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [],
+) {
   const form = new FormData();
-  const defaults = { category: "order_sync", description: "TikTok orders are missing in Shopify since Monday.", contactEmail: "owner@demo-shop.example", idempotencyKey: randomUUID(), locale: "en" };
+  const defaults = {
+    category: "order_sync",
+    description: "TikTok orders are missing in Shopify since Monday.",
+    contactEmail: "owner@demo-shop.example",
+    idempotencyKey: randomUUID(),
+    locale: "en",
+  };
   for (const [key, value] of Object.entries({ ...defaults, ...fields })) form.set(key, value);
   for (const file of files) form.append("attachments", new File([file.bytes], file.name));
   return form;
@@ -20,13 +29,22 @@ function ticketForm(fields: Record<string, string>, files: { name: string; bytes
 
 describe("the Support page's server side", () => {
   it("prefills the order from the order page's admin link", async () => {
-    const response = await respond(intake.loader, await adminDataRequest("/app/support?id=gid://shopify/Order/5550001001", DEMO_SHOP.domain));
+    const response = await respond(
+      intake.loader,
+      await adminDataRequest("/app/support?id=gid://shopify/Order/5550001001", DEMO_SHOP.domain),
+    );
     expect(await response.json()).toEqual({ orderId: "5550001001" });
   });
 
   it("answers a merchant's description with the category, the route and the evidence", async () => {
-    const body = new URLSearchParams({ description: "The products won't sync to TikTok, it says Sync failed on every variant", locale: "en" });
-    const response = await respond(intake.action, await adminDataRequest("/app/support", DEMO_SHOP.domain, { method: "POST", body }));
+    const body = new URLSearchParams({
+      description: "The products won't sync to TikTok, it says Sync failed on every variant",
+      locale: "en",
+    });
+    const response = await respond(
+      intake.action,
+      await adminDataRequest("/app/support", DEMO_SHOP.domain, { method: "POST", body }),
+    );
     const answer = await response.json();
     expect(answer.kind).toBe("classified");
     expect(answer.triage).toMatchObject({ category: "product_sync", route: "spl_ticket" });
@@ -35,30 +53,57 @@ describe("the Support page's server side", () => {
 
   it("lets the merchant's own pick of a category win", async () => {
     const body = new URLSearchParams({ description: "The products won't sync", category: "payout" });
-    const response = await respond(intake.action, await adminDataRequest("/app/support", DEMO_SHOP.domain, { method: "POST", body }));
+    const response = await respond(
+      intake.action,
+      await adminDataRequest("/app/support", DEMO_SHOP.domain, { method: "POST", body }),
+    );
     expect(await response.json()).toEqual({ kind: "chosen", category: "payout", route: "tiktok_guide" });
   });
 
   it("opens a ticket with the order's summary and a screenshot, then redirects to it", async () => {
     const form = ticketForm({ orderId: "#1001" }, [{ name: "screen.png", bytes: PNG_BYTES }]);
-    const response = await respond(newTicket.action, await adminDataRequest("/app/support/new", DEMO_SHOP.domain, { method: "POST", body: form }));
+    const response = await respond(
+      newTicket.action,
+      await adminDataRequest("/app/support/new", DEMO_SHOP.domain, { method: "POST", body: form }),
+    );
     expect(response.status).toBe(302);
-    const id = /\/app\/support\/tickets\/(\w+)\?created=1&order=found/.exec(response.headers.get("Location") ?? "")?.[1];
+    const id = /\/app\/support\/tickets\/(\w+)\?created=1&order=found/.exec(
+      response.headers.get("Location") ?? "",
+    )?.[1];
     const ticket = await db.ticket.findUniqueOrThrow({ where: { id }, include: { attachments: true } });
-    expect(JSON.parse(ticket.orderSummary ?? "{}")).toMatchObject({ found: true, name: "#1001", total: "49.90" });
-    expect(JSON.parse(ticket.diagnostics)).toMatchObject({ shopPlan: "Basic", timezone: "Europe/Rome", locale: "en" });
+    expect(JSON.parse(ticket.orderSummary ?? "{}")).toMatchObject({
+      found: true,
+      name: "#1001",
+      total: "49.90",
+    });
+    expect(JSON.parse(ticket.diagnostics)).toMatchObject({
+      shopPlan: "Basic",
+      timezone: "Europe/Rome",
+      locale: "en",
+    });
     expect(ticket.attachments.map((file) => file.filename)).toEqual(["screen.png"]);
   });
 
   it("notes on the ticket when the order is not in the shop", async () => {
-    const response = await respond(newTicket.action, await adminDataRequest("/app/support/new", DEMO_SHOP.domain, { method: "POST", body: ticketForm({ orderId: "#9999" }) }));
+    const response = await respond(
+      newTicket.action,
+      await adminDataRequest("/app/support/new", DEMO_SHOP.domain, {
+        method: "POST",
+        body: ticketForm({ orderId: "#9999" }),
+      }),
+    );
     expect(response.headers.get("Location")).toContain("order=missing");
   });
 
   it("refuses an invalid form with 422, names the fields and creates nothing", async () => {
     const key = randomUUID();
-    const form = ticketForm({ description: "short", contactEmail: "not-an-email", idempotencyKey: key }, [{ name: "fake.png", bytes: new TextEncoder().encode("<html>") }]);
-    const response = await respond(newTicket.action, await adminDataRequest("/app/support/new", DEMO_SHOP.domain, { method: "POST", body: form }));
+    const form = ticketForm({ description: "short", contactEmail: "not-an-email", idempotencyKey: key }, [
+      { name: "fake.png", bytes: new TextEncoder().encode("<html>") },
+    ]);
+    const response = await respond(
+      newTicket.action,
+      await adminDataRequest("/app/support/new", DEMO_SHOP.domain, { method: "POST", body: form }),
+    );
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({
       ok: false,

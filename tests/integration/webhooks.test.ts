@@ -10,8 +10,15 @@ const { action: uninstalledAction } = await import("~/routes/webhooks.app.uninst
 const { action: scopesUpdateAction } = await import("~/routes/webhooks.app.scopes_update");
 const { action: complianceAction } = await import("~/routes/webhooks.compliance");
 
-type Topic = "app/uninstalled" | "app/scopes_update" | "shop/redact" | "customers/redact" | "customers/data_request";
-const TOPICS: Topic[] = ["app/uninstalled", "app/scopes_update", "shop/redact", "customers/redact", "customers/data_request"];
+type Topic =
+  "app/uninstalled" | "app/scopes_update" | "shop/redact" | "customers/redact" | "customers/data_request";
+const TOPICS: Topic[] = [
+  "app/uninstalled",
+  "app/scopes_update",
+  "shop/redact",
+  "customers/redact",
+  "customers/data_request",
+];
 
 const ENDPOINTS: Record<Topic, { path: string; action: typeof complianceAction }> = {
   "app/uninstalled": { path: "/webhooks/app/uninstalled", action: uninstalledAction },
@@ -30,15 +37,38 @@ const SHOP_ID = 954889;
 function payloadFor(topic: Topic, shop: string) {
   switch (topic) {
     case "app/uninstalled":
-      return { id: SHOP_ID, name: "Test Shop", email: "owner@example.com", domain: shop, myshopify_domain: shop, plan_name: "basic" };
+      return {
+        id: SHOP_ID,
+        name: "Test Shop",
+        email: "owner@example.com",
+        domain: shop,
+        myshopify_domain: shop,
+        plan_name: "basic",
+      };
     case "app/scopes_update":
-      return { id: 1, previous: ["read_orders"], current: ["read_orders", "read_customers"], updated_at: new Date().toISOString() };
+      return {
+        id: 1,
+        previous: ["read_orders"],
+        current: ["read_orders", "read_customers"],
+        updated_at: new Date().toISOString(),
+      };
     case "shop/redact":
       return { shop_id: SHOP_ID, shop_domain: shop };
     case "customers/redact":
-      return { shop_id: SHOP_ID, shop_domain: shop, customer: CUSTOMER, orders_to_redact: [CUSTOMER_ORDER.id] };
+      return {
+        shop_id: SHOP_ID,
+        shop_domain: shop,
+        customer: CUSTOMER,
+        orders_to_redact: [CUSTOMER_ORDER.id],
+      };
     case "customers/data_request":
-      return { shop_id: SHOP_ID, shop_domain: shop, orders_requested: [CUSTOMER_ORDER.id], customer: CUSTOMER, data_request: { id: 9999 } };
+      return {
+        shop_id: SHOP_ID,
+        shop_domain: shop,
+        orders_requested: [CUSTOMER_ORDER.id],
+        customer: CUSTOMER,
+        data_request: { id: 9999 },
+      };
   }
 }
 
@@ -49,7 +79,15 @@ function deliver(topic: Topic, shop: string, options: { forged?: boolean; webhoo
 
 /** What findOrder attaches to a ticket when the merchant's order is found. */
 function orderSummary(order: { id: number; name: string }) {
-  return { found: true, id: `gid://shopify/Order/${order.id}`, name: order.name, createdAt: "2025-01-01T00:00:00Z", tags: ["TikTok"], total: "42.00", currency: "EUR" };
+  return {
+    found: true,
+    id: `gid://shopify/Order/${order.id}`,
+    name: order.name,
+    createdAt: "2025-01-01T00:00:00Z",
+    tags: ["TikTok"],
+    total: "42.00",
+    currency: "EUR",
+  };
 }
 
 /**
@@ -68,13 +106,28 @@ async function seedShop(shop: string) {
     }),
   );
   await tickets.reply(orderTicket.id, "The buyer is Jane.Doe@Example.com, she is still waiting.");
-  await db.message.create({ data: { ticketId: orderTicket.id, shop, authorType: "agent", body: `We asked TikTok about ${CUSTOMER.email}'s parcel.` } });
-  await db.internalNote.create({ data: { ticketId: orderTicket.id, body: `Buyer ${CUSTOMER.email} called twice.` } });
+  await db.message.create({
+    data: {
+      ticketId: orderTicket.id,
+      shop,
+      authorType: "agent",
+      body: `We asked TikTok about ${CUSTOMER.email}'s parcel.`,
+    },
+  });
+  await db.internalNote.create({
+    data: { ticketId: orderTicket.id, body: `Buyer ${CUSTOMER.email} called twice.` },
+  });
   const { ticket: emailTicket } = await tickets.create(
-    newTicket({ description: `The refund for ${CUSTOMER.email} (phone ${CUSTOMER.phone}) did not sync back to TikTok.` }),
+    newTicket({
+      description: `The refund for ${CUSTOMER.email} (phone ${CUSTOMER.phone}) did not sync back to TikTok.`,
+    }),
   );
   const { ticket: otherTicket } = await tickets.create(
-    newTicket({ description: "Order #1003 for sam@example.com shows the wrong price.", orderId: OTHER_ORDER.name, orderSummary: orderSummary(OTHER_ORDER) }),
+    newTicket({
+      description: "Order #1003 for sam@example.com shows the wrong price.",
+      orderId: OTHER_ORDER.name,
+      orderSummary: orderSummary(OTHER_ORDER),
+    }),
   );
   await tickets.reply(otherTicket.id, "Sam says it is still wrong.");
   await tickets.recordGuideVisit("payout");
@@ -119,7 +172,13 @@ async function rowCounts(shop: string, ticketIds: string[]) {
 
 async function exportsOf(shop: string) {
   const rows = await db.customerDataExport.findMany({ where: { shop } });
-  return rows.map((row) => ({ ...row, content: JSON.parse(row.payload) as { dataRequestId: unknown; tickets: { number: number; description: string; messages: { body: string }[] }[] } }));
+  return rows.map((row) => ({
+    ...row,
+    content: JSON.parse(row.payload) as {
+      dataRequestId: unknown;
+      tickets: { number: number; description: string; messages: { body: string }[] }[];
+    },
+  }));
 }
 
 describe("every webhook", () => {
@@ -138,13 +197,18 @@ describe("every webhook", () => {
     const webhookId = crypto.randomUUID();
     expect((await deliver(topic, shop, { webhookId })).status).toBe(200);
     expect((await deliver(topic, shop, { webhookId })).status).toBe(200);
-    expect(await db.webhookDelivery.findMany({ where: { webhookId }, select: { shop: true } })).toEqual([{ shop }]);
+    expect(await db.webhookDelivery.findMany({ where: { webhookId }, select: { shop: true } })).toEqual([
+      { shop },
+    ]);
   });
 
   it("refuses a topic the compliance endpoint does not handle, without recording it", async () => {
     const shop = uniqueShop();
     const webhookId = crypto.randomUUID();
-    const response = await respond(complianceAction, webhookRequest("/webhooks/compliance", "orders/create", shop, { id: 1 }, { webhookId }));
+    const response = await respond(
+      complianceAction,
+      webhookRequest("/webhooks/compliance", "orders/create", shop, { id: 1 }, { webhookId }),
+    );
     expect(response.status).toBe(400);
     expect(await db.webhookDelivery.count({ where: { webhookId } })).toBe(0);
   });
@@ -197,9 +261,15 @@ describe("app/scopes_update", () => {
 
     expect((await deliver("app/scopes_update", shop)).status).toBe(200);
 
-    expect(await sessionStorage.loadSession(`offline_${shop}`)).toMatchObject({ scope: "read_orders,read_customers" });
-    expect(await db.session.findMany({ where: { shop }, select: { scope: true } })).toEqual([{ scope: "read_orders,read_customers" }]);
-    expect(await db.session.findMany({ where: { shop: neighbour }, select: { scope: true } })).toEqual([{ scope: "read_orders" }]);
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toMatchObject({
+      scope: "read_orders,read_customers",
+    });
+    expect(await db.session.findMany({ where: { shop }, select: { scope: true } })).toEqual([
+      { scope: "read_orders,read_customers" },
+    ]);
+    expect(await db.session.findMany({ where: { shop: neighbour }, select: { scope: true } })).toEqual([
+      { scope: "read_orders" },
+    ]);
   });
 
   it("does not bring back old scopes when an earlier update is redelivered", async () => {
@@ -207,11 +277,16 @@ describe("app/scopes_update", () => {
     await installShop(db, shop);
     const webhookId = crypto.randomUUID();
     await deliver("app/scopes_update", shop, { webhookId });
-    await db.session.updateMany({ where: { shop }, data: { scope: "read_orders,read_customers,read_products" } });
+    await db.session.updateMany({
+      where: { shop },
+      data: { scope: "read_orders,read_customers,read_products" },
+    });
 
     await deliver("app/scopes_update", shop, { webhookId });
 
-    expect(await db.session.findMany({ where: { shop }, select: { scope: true } })).toEqual([{ scope: "read_orders,read_customers,read_products" }]);
+    expect(await db.session.findMany({ where: { shop }, select: { scope: true } })).toEqual([
+      { scope: "read_orders,read_customers,read_products" },
+    ]);
   });
 });
 
@@ -222,7 +297,9 @@ describe("shop/redact", () => {
     await seedShop(shop);
     await seedShop(neighbour);
     await deliver("customers/data_request", shop);
-    const ticketIds = (await db.ticket.findMany({ where: { shop }, select: { id: true } })).map((ticket) => ticket.id);
+    const ticketIds = (await db.ticket.findMany({ where: { shop }, select: { id: true } })).map(
+      (ticket) => ticket.id,
+    );
     const neighbourBefore = await everythingOf(neighbour);
     expect(Object.values(await rowCounts(shop, ticketIds)).every((count) => count > 0)).toBe(true);
 
@@ -272,15 +349,23 @@ describe("customers/redact", () => {
     const ticket = (id: string) => after.tickets.find((row) => row.id === id)!;
     expect(after.tickets.map((row) => row.id)).toEqual(before.tickets.map((row) => row.id));
 
-    expect(ticket(orderTicket.id)).toMatchObject({ description: "The TikTok order never reached Shopify.", orderId: null, orderSummary: null });
+    expect(ticket(orderTicket.id)).toMatchObject({
+      description: "The TikTok order never reached Shopify.",
+      orderId: null,
+      orderSummary: null,
+    });
     expect(ticket(orderTicket.id).messages.map((message) => message.body)).toEqual([
       "The buyer is [redacted], she is still waiting.",
       "We asked TikTok about [redacted]'s parcel.",
     ]);
     expect(ticket(orderTicket.id).notes.map((note) => note.body)).toEqual(["Buyer [redacted] called twice."]);
-    expect(ticket(orderTicket.id).attachments).toEqual(before.tickets.find((row) => row.id === orderTicket.id)!.attachments);
+    expect(ticket(orderTicket.id).attachments).toEqual(
+      before.tickets.find((row) => row.id === orderTicket.id)!.attachments,
+    );
 
-    expect(ticket(emailTicket.id).description).toBe("The refund for [redacted] (phone [redacted]) did not sync back to TikTok.");
+    expect(ticket(emailTicket.id).description).toBe(
+      "The refund for [redacted] (phone [redacted]) did not sync back to TikTok.",
+    );
     expect(ticket(otherTicket.id)).toEqual(before.tickets.find((row) => row.id === otherTicket.id));
 
     // Agents search tickets through searchText: the customer must not be findable there either.
@@ -289,7 +374,12 @@ describe("customers/redact", () => {
     // The new-ticket emails quoted the descriptions: their stored copies are scrubbed as well.
     const emails = await db.outboxEmail.findMany({ where: { shop } });
     expect(emails.length).toBeGreaterThan(0);
-    expect(emails.map((email) => email.body).join(" ").toLowerCase()).not.toContain(CUSTOMER.email.toLowerCase());
+    expect(
+      emails
+        .map((email) => email.body)
+        .join(" ")
+        .toLowerCase(),
+    ).not.toContain(CUSTOMER.email.toLowerCase());
     expect(searchable).not.toContain(CUSTOMER.phone);
     expect(ticket(orderTicket.id).searchText).not.toContain(CUSTOMER_ORDER.name);
     expect(ticket(orderTicket.id).searchText).toContain("never reached shopify");
@@ -305,11 +395,16 @@ describe("customers/redact", () => {
     const { emailTicket } = await seedShop(shop);
     const webhookId = crypto.randomUUID();
     await deliver("customers/redact", shop, { webhookId });
-    const later = await merchantTickets(db, shop).reply(emailTicket.id, `New contact from the customer: ${CUSTOMER.email}`);
+    const later = await merchantTickets(db, shop).reply(
+      emailTicket.id,
+      `New contact from the customer: ${CUSTOMER.email}`,
+    );
 
     await deliver("customers/redact", shop, { webhookId });
 
-    expect((await db.message.findUniqueOrThrow({ where: { id: later!.id } })).body).toBe(`New contact from the customer: ${CUSTOMER.email}`);
+    expect((await db.message.findUniqueOrThrow({ where: { id: later!.id } })).body).toBe(
+      `New contact from the customer: ${CUSTOMER.email}`,
+    );
   });
 });
 
@@ -321,7 +416,11 @@ describe("customers/data_request", () => {
     await seedShop(neighbour);
     // Linked to the customer only through an order: found by the lookup, or typed as Shopify's id.
     const { ticket: lookedUp } = await merchantTickets(db, shop).create(
-      newTicket({ description: "Tracking number is missing.", orderId: CUSTOMER_ORDER.name, orderSummary: orderSummary(CUSTOMER_ORDER) }),
+      newTicket({
+        description: "Tracking number is missing.",
+        orderId: CUSTOMER_ORDER.name,
+        orderSummary: orderSummary(CUSTOMER_ORDER),
+      }),
     );
     const { ticket: typedId } = await merchantTickets(db, shop).create(
       newTicket({ description: "Wrong address on the label.", orderId: String(CUSTOMER_ORDER.id) }),
@@ -331,10 +430,21 @@ describe("customers/data_request", () => {
 
     const [dataExport, ...more] = await exportsOf(shop);
     expect(more).toEqual([]);
-    expect(dataExport).toMatchObject({ customerId: String(CUSTOMER.id), email: CUSTOMER.email, content: { dataRequestId: 9999 } });
+    expect(dataExport).toMatchObject({
+      customerId: String(CUSTOMER.id),
+      email: CUSTOMER.email,
+      content: { dataRequestId: 9999 },
+    });
     const tickets = dataExport!.content.tickets;
-    expect(tickets.map((ticket) => ticket.number)).toEqual([orderTicket.number, emailTicket.number, lookedUp.number, typedId.number]);
-    expect(tickets.find((ticket) => ticket.number === orderTicket.number)!.messages.map((message) => message.body)).toEqual([
+    expect(tickets.map((ticket) => ticket.number)).toEqual([
+      orderTicket.number,
+      emailTicket.number,
+      lookedUp.number,
+      typedId.number,
+    ]);
+    expect(
+      tickets.find((ticket) => ticket.number === orderTicket.number)!.messages.map((message) => message.body),
+    ).toEqual([
       "The buyer is Jane.Doe@Example.com, she is still waiting.",
       `We asked TikTok about ${CUSTOMER.email}'s parcel.`,
     ]);
@@ -358,13 +468,25 @@ describe("customers/data_request", () => {
  * than the webhooks under test.
  */
 async function seedBusyShop(shop: string, count: number) {
-  const { value: last } = await db.counter.update({ where: { name: "ticket" }, data: { value: { increment: count } } });
+  const { value: last } = await db.counter.update({
+    where: { name: "ticket" },
+    data: { value: { increment: count } },
+  });
   const numbers = Array.from({ length: count }, (_, index) => last - count + 1 + index);
   const reply = `Still nothing for ${CUSTOMER.email}.`;
   await db.ticket.createMany({
     data: numbers.map((number) => {
-      const ticket = newTicket({ description: `Ticket ${number}: ${CUSTOMER.email} says order #1001 is missing.`, orderId: CUSTOMER_ORDER.name });
-      const text = searchTextOf({ number, shop, shopName: ticket.shopName, orderId: ticket.orderId, text: ticket.description });
+      const ticket = newTicket({
+        description: `Ticket ${number}: ${CUSTOMER.email} says order #1001 is missing.`,
+        orderId: CUSTOMER_ORDER.name,
+      });
+      const text = searchTextOf({
+        number,
+        shop,
+        shopName: ticket.shopName,
+        orderId: ticket.orderId,
+        text: ticket.description,
+      });
       return {
         number,
         shop,
@@ -383,7 +505,9 @@ async function seedBusyShop(shop: string, count: number) {
     }),
   });
   const tickets = await db.ticket.findMany({ where: { shop }, select: { id: true } });
-  await db.message.createMany({ data: tickets.map((ticket) => ({ ticketId: ticket.id, shop, authorType: "merchant", body: reply })) });
+  await db.message.createMany({
+    data: tickets.map((ticket) => ({ ticketId: ticket.id, shop, authorType: "merchant", body: reply })),
+  });
 }
 
 describe("answer time", () => {
@@ -406,7 +530,11 @@ describe("answer time", () => {
     await timed("customers/data_request");
     expect((await exportsOf(shop))[0]?.content.tickets).toHaveLength(200);
     await timed("customers/redact");
-    expect(await db.ticket.count({ where: { shop, OR: [{ searchText: { contains: CUSTOMER.email } }, { orderId: { not: null } }] } })).toBe(0);
+    expect(
+      await db.ticket.count({
+        where: { shop, OR: [{ searchText: { contains: CUSTOMER.email } }, { orderId: { not: null } }] },
+      }),
+    ).toBe(0);
     await timed("app/scopes_update");
     await timed("app/uninstalled");
     expect(await db.session.count({ where: { shop } })).toBe(0);

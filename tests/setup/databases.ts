@@ -17,7 +17,9 @@ export function freshSqliteUrl(): string {
 }
 
 /** A new, empty database on the PostgreSQL server TEST_POSTGRES_URL points at. */
-export async function freshPostgresUrl(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgresUrl(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `spl_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -20,7 +20,15 @@ function initialsOf(name: string) {
 }
 
 /** The signed-in console: top bar with the agent's menu, navigation between queue and dashboard. */
-export function ConsoleFrame({ agent, csrfToken, children }: { agent: ConsoleAgent; csrfToken: string; children: ReactNode }) {
+export function ConsoleFrame({
+  agent,
+  csrfToken,
+  children,
+}: {
+  agent: ConsoleAgent;
+  csrfToken: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation("agent");
   const { pathname } = useLocation();
   const submit = useSubmit();
@@ -51,7 +59,12 @@ export function ConsoleFrame({ agent, csrfToken, children }: { agent: ConsoleAge
       <Navigation.Section
         title={t("nav.title")}
         items={[
-          { url: "/agent", label: t("nav.queue"), exactMatch: true, matches: pathname === "/agent" || pathname.startsWith("/agent/tickets") },
+          {
+            url: "/agent",
+            label: t("nav.queue"),
+            exactMatch: true,
+            matches: pathname === "/agent" || pathname.startsWith("/agent/tickets"),
+          },
           { url: "/agent/dashboard", label: t("nav.dashboard") },
         ]}
       />
@@ -59,7 +72,12 @@ export function ConsoleFrame({ agent, csrfToken, children }: { agent: ConsoleAge
   );
 
   return (
-    <Frame topBar={topBar} navigation={navigation} showMobileNavigation={mobileNavigation} onNavigationDismiss={() => setMobileNavigation(false)}>
+    <Frame
+      topBar={topBar}
+      navigation={navigation}
+      showMobileNavigation={mobileNavigation}
+      onNavigationDismiss={() => setMobileNavigation(false)}
+    >
       {children}
     </Frame>
   );

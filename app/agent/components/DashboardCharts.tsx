@@ -7,7 +7,15 @@ import { TitledCard } from "./TitledCard";
 
 type ChartData = Pick<SupportDashboard, "days" | "byCategory" | "byRoute" | "guideVisits" | "ticketsOpened">;
 
-function ChartCard({ title, height = "280px", children }: { title: string; height?: string; children: ReactNode }) {
+function ChartCard({
+  title,
+  height = "280px",
+  children,
+}: {
+  title: string;
+  height?: string;
+  children: ReactNode;
+}) {
   return (
     <TitledCard title={title}>
       <Box minHeight={height}>{children}</Box>
@@ -27,8 +35,14 @@ export default function DashboardCharts({ dashboard }: { dashboard: ChartData })
             theme="Light"
             emptyStateText={empty}
             data={[
-              { name: t("dashboard.opened"), data: dashboard.days.map((day) => ({ key: day.day, value: day.opened })) },
-              { name: t("dashboard.closed"), data: dashboard.days.map((day) => ({ key: day.day, value: day.closed })) },
+              {
+                name: t("dashboard.opened"),
+                data: dashboard.days.map((day) => ({ key: day.day, value: day.opened })),
+              },
+              {
+                name: t("dashboard.closed"),
+                data: dashboard.days.map((day) => ({ key: day.day, value: day.closed })),
+              },
             ]}
           />
         </ChartCard>
@@ -40,7 +54,10 @@ export default function DashboardCharts({ dashboard }: { dashboard: ChartData })
               data={[
                 {
                   name: t("dashboard.tickets"),
-                  data: dashboard.byCategory.map((row) => ({ key: t(`support:categories.${row.category}.label`), value: row.tickets })),
+                  data: dashboard.byCategory.map((row) => ({
+                    key: t(`support:categories.${row.category}.label`),
+                    value: row.tickets,
+                  })),
                 },
               ]}
             />
@@ -48,7 +65,10 @@ export default function DashboardCharts({ dashboard }: { dashboard: ChartData })
           <ChartCard title={t("dashboard.byRoute")}>
             <DonutChart
               theme="Light"
-              data={dashboard.byRoute.map((row) => ({ name: t(`support:routes.${row.route}`), data: [{ key: row.route, value: row.tickets }] }))}
+              data={dashboard.byRoute.map((row) => ({
+                name: t(`support:routes.${row.route}`),
+                data: [{ key: row.route, value: row.tickets }],
+              }))}
             />
           </ChartCard>
         </InlineGrid>
@@ -57,7 +77,10 @@ export default function DashboardCharts({ dashboard }: { dashboard: ChartData })
             theme="Light"
             data={[
               { name: t("dashboard.sentToGuides"), data: [{ key: "guides", value: dashboard.guideVisits }] },
-              { name: t("dashboard.loggedAsTickets"), data: [{ key: "tickets", value: dashboard.ticketsOpened }] },
+              {
+                name: t("dashboard.loggedAsTickets"),
+                data: [{ key: "tickets", value: dashboard.ticketsOpened }],
+              },
             ]}
           />
         </ChartCard>

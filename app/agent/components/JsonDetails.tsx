@@ -5,7 +5,11 @@ import { DescriptionList, Text } from "@shopify/polaris";
  * and are shown as text only.
  */
 export function JsonDetails({ value, empty }: { value: unknown; empty: string }) {
-  if (value === null || value === undefined || (typeof value === "object" && Object.keys(value).length === 0)) {
+  if (
+    value === null ||
+    value === undefined ||
+    (typeof value === "object" && Object.keys(value).length === 0)
+  ) {
     return (
       <Text as="p" tone="subdued">
         {empty}

@@ -15,11 +15,19 @@ function valueLabel(event: AuditEntry, value: string | null, t: TFunction) {
 }
 
 function describe(event: AuditEntry, t: TFunction) {
-  const actor = event.actorType === "merchant" ? t("agent:activity.merchant") : (event.actorName ?? t("agent:activity.formerAgent"));
+  const actor =
+    event.actorType === "merchant"
+      ? t("agent:activity.merchant")
+      : (event.actorName ?? t("agent:activity.formerAgent"));
   const from = valueLabel(event, event.fromValue, t);
   const to = valueLabel(event, event.toValue, t);
   if (event.action === "assign" && event.toValue === null) return t("agent:activity.unassigned", { actor });
-  return t(`agent:activity.${event.action}`, { actor, from, to, defaultValue: t("agent:activity.other", { actor, action: event.action }) });
+  return t(`agent:activity.${event.action}`, {
+    actor,
+    from,
+    to,
+    defaultValue: t("agent:activity.other", { actor, action: event.action }),
+  });
 }
 
 /** The audit trail: who changed what, and when. */
@@ -54,7 +62,10 @@ export function InternalNotes({ notes }: { notes: AgentTicket["notes"] }) {
       {notes.map((note) => (
         <BlockStack key={note.id} gap="100">
           <Text as="p" variant="bodySm" tone="subdued">
-            {t("notes.by", { name: note.agentName ?? t("ticket.formerAgent"), date: formatDateTime(note.createdAt, i18n.language) })}
+            {t("notes.by", {
+              name: note.agentName ?? t("ticket.formerAgent"),
+              date: formatDateTime(note.createdAt, i18n.language),
+            })}
           </Text>
           <MessageBody text={note.body} />
         </BlockStack>

@@ -6,7 +6,15 @@ import { TitledCard } from "./TitledCard";
 
 type Facts = Pick<
   AgentTicket,
-  "shop" | "shopName" | "contactEmail" | "tiktokUsername" | "locale" | "orderId" | "orderSummary" | "diagnostics" | "attachments"
+  | "shop"
+  | "shopName"
+  | "contactEmail"
+  | "tiktokUsername"
+  | "locale"
+  | "orderId"
+  | "orderSummary"
+  | "diagnostics"
+  | "attachments"
 >;
 
 /** Who is asking and the context the app gathered, so the agent need not ask again. */
@@ -22,13 +30,22 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
             { term: t("ticket.shopName"), description: ticket.shopName },
             { term: t("ticket.shopDomain"), description: ticket.shop },
             { term: t("ticket.contactEmail"), description: ticket.contactEmail },
-            { term: t("ticket.tiktokUsername"), description: ticket.tiktokUsername ? `@${ticket.tiktokUsername}` : none },
+            {
+              term: t("ticket.tiktokUsername"),
+              description: ticket.tiktokUsername ? `@${ticket.tiktokUsername}` : none,
+            },
             { term: t("ticket.locale"), description: ticket.locale },
           ]}
         />
       </TitledCard>
-      <TitledCard gap="200" title={ticket.orderId ? t("ticket.orderTitle", { orderId: ticket.orderId }) : t("ticket.order")}>
-        <JsonDetails value={ticket.orderSummary} empty={ticket.orderId ? t("ticket.orderNotLooked") : t("ticket.noOrder")} />
+      <TitledCard
+        gap="200"
+        title={ticket.orderId ? t("ticket.orderTitle", { orderId: ticket.orderId }) : t("ticket.order")}
+      >
+        <JsonDetails
+          value={ticket.orderSummary}
+          empty={ticket.orderId ? t("ticket.orderNotLooked") : t("ticket.noOrder")}
+        />
       </TitledCard>
       <TitledCard gap="200" title={t("ticket.diagnostics")}>
         <JsonDetails value={ticket.diagnostics} empty={t("ticket.noDiagnostics")} />
@@ -41,8 +58,16 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
         ) : (
           <BlockStack gap="100" inlineAlign="start">
             {ticket.attachments.map((attachment) => (
-              <Button key={attachment.id} variant="plain" url={`/agent/attachments/${attachment.id}`} download={attachment.filename}>
-                {t("ticket.download", { name: attachment.filename, size: Math.max(1, Math.round(attachment.size / 1024)) })}
+              <Button
+                key={attachment.id}
+                variant="plain"
+                url={`/agent/attachments/${attachment.id}`}
+                download={attachment.filename}
+              >
+                {t("ticket.download", {
+                  name: attachment.filename,
+                  size: Math.max(1, Math.round(attachment.size / 1024)),
+                })}
               </Button>
             ))}
           </BlockStack>

@@ -32,7 +32,10 @@ function expectInert(html: string, ...texts: string[]) {
   expect(tags).not.toMatch(/<script/i);
   expect(tags).not.toMatch(/<img/i);
   expect(tags).not.toMatch(/<[a-z][^>]*\sonerror\s*=/i);
-  for (const text of texts) expect(html).toContain(text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;"));
+  for (const text of texts)
+    expect(html).toContain(
+      text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;"),
+    );
 }
 
 describe("merchant text in the agent console", () => {
@@ -44,7 +47,13 @@ describe("merchant text in the agent console", () => {
         shopName: `Shop ${IMAGE}`,
         tiktokUsername: "evil_user",
         orderSummary: { name: `#1001 ${SCRIPT}`, note: IMAGE },
-        attachments: [{ filename: `${IMAGE}.png`, contentType: "image/png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }],
+        attachments: [
+          {
+            filename: `${IMAGE}.png`,
+            contentType: "image/png",
+            bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+          },
+        ],
       }),
     );
     await merchantTickets(db, shop).reply(ticket.id, `Still broken ${SCRIPT}`);

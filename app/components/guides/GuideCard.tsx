@@ -1,4 +1,15 @@
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Link, List, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Link,
+  List,
+  Text,
+} from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../i18n/locales";
@@ -22,7 +33,15 @@ export interface GuideContext {
   readonly onTrackingNumberChange: (value: string) => void;
 }
 
-export function GuideCard({ guide, recommended, context }: { guide: Guide; recommended: boolean; context: GuideContext }) {
+export function GuideCard({
+  guide,
+  recommended,
+  context,
+}: {
+  guide: Guide;
+  recommended: boolean;
+  context: GuideContext;
+}) {
   const { t } = useTranslation("guides");
   return (
     <Card>
@@ -104,7 +123,11 @@ function SectionView({ section, context }: { section: GuideSection; context: Gui
             headings={[t("email.regions.region"), t("email.regions.contact")]}
             rows={section.rows.map((row) => [
               t(row.regionKey),
-              "address" in row ? <Link url={`mailto:${row.address}`}>{row.address}</Link> : t(row.alternativeKey),
+              "address" in row ? (
+                <Link url={`mailto:${row.address}`}>{row.address}</Link>
+              ) : (
+                t(row.alternativeKey)
+              ),
             ])}
           />
         </Titled>
@@ -182,7 +205,11 @@ function FieldLine({
   return (
     <InlineStack gap="200" blockAlign="center">
       <Text as="span">{label}</Text>
-      {field && <Badge tone={value ? "success" : "attention"}>{t(value ? "fieldStatus.ready" : "fieldStatus.toPrepare")}</Badge>}
+      {field && (
+        <Badge tone={value ? "success" : "attention"}>
+          {t(value ? "fieldStatus.ready" : "fieldStatus.toPrepare")}
+        </Badge>
+      )}
       {/* The description is shown in full in the case summary; repeating it here would bury the checklist. */}
       {value && field !== "description" && (
         <Text as="span" tone="subdued" breakWord>
@@ -195,5 +222,7 @@ function FieldLine({
 
 /** Check dates are calendar dates: format them in UTC so no time zone moves them to the day before. */
 function formatIsoDate(date: IsoDate, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }

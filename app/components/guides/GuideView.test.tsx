@@ -15,7 +15,10 @@ import { GuideView, type GuideViewProps } from "./GuideView";
 
 const resources = { en, it: italian, es, fr, de } satisfies Record<Locale, unknown>;
 
-function render(props: Partial<GuideViewProps> & Pick<GuideViewProps, "category">, missingKeys: string[] = []) {
+function render(
+  props: Partial<GuideViewProps> & Pick<GuideViewProps, "category">,
+  missingKeys: string[] = [],
+) {
   const locale = props.locale ?? "en";
   const i18n = i18next.createInstance();
   void i18n.init({
@@ -119,7 +122,13 @@ describe("GuideView", () => {
 
   it("shows the carrier table with the contacts from the shipping guide", () => {
     const text = textOf(render({ category: "shipping" }));
-    for (const contact of ["+1 800-225-5345", "+1 800-463-3339", "+1 800-742-5877", "+1 800-275-8777", "+86 11185"]) {
+    for (const contact of [
+      "+1 800-225-5345",
+      "+1 800-463-3339",
+      "+1 800-742-5877",
+      "+1 800-275-8777",
+      "+86 11185",
+    ]) {
       expect(text).toContain(contact);
     }
   });
@@ -144,7 +153,11 @@ describe("GuideView", () => {
   });
 
   it("shows merchant text as text, never as markup", () => {
-    const html = render({ category: "payout", description: '<script>alert("x")</script>', shopName: "<b>Shop</b>" });
+    const html = render({
+      category: "payout",
+      description: '<script>alert("x")</script>',
+      shopName: "<b>Shop</b>",
+    });
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<b>Shop</b>");
     expect(html).toContain("&lt;script&gt;");

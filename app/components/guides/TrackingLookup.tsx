@@ -45,7 +45,10 @@ function RecognisedCarrier({ match }: { match: CarrierMatch }) {
           </Link>
         ) : (
           <Text as="p">
-            {t("carrier.tracking.noTrackingLink", { carrier: carrier.name, trackingNumber: match.trackingNumber })}
+            {t("carrier.tracking.noTrackingLink", {
+              carrier: carrier.name,
+              trackingNumber: match.trackingNumber,
+            })}
           </Text>
         )}
       </BlockStack>

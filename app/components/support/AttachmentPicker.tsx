@@ -1,6 +1,10 @@
 import { BlockStack, Button, DropZone, InlineError, InlineStack, Text } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from "~/support/tickets/attachments";
+import {
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  type AttachmentProblem,
+} from "~/support/tickets/attachments";
 
 interface Props {
   files: File[];
@@ -36,7 +40,12 @@ export function AttachmentPicker({ files, onChange, max, problem }: Props) {
           </Button>
         </InlineStack>
       ))}
-      {shown ? <InlineError fieldID="attachments" message={t(`errors.attachments.${shown.problem}`, { name: shown.filename ?? "" })} /> : null}
+      {shown ? (
+        <InlineError
+          fieldID="attachments"
+          message={t(`errors.attachments.${shown.problem}`, { name: shown.filename ?? "" })}
+        />
+      ) : null}
     </BlockStack>
   );
 }

@@ -3,7 +3,13 @@ import { formatDateTime } from "./format";
 import { MessageBody } from "./MessageBody";
 
 /** One message of a ticket's conversation, as merchants and agents both see it: plain text. */
-export function MessageCard(props: { author: string; createdAt: string | Date; body: string; fromAgent: boolean; locale: string }) {
+export function MessageCard(props: {
+  author: string;
+  createdAt: string | Date;
+  body: string;
+  fromAgent: boolean;
+  locale: string;
+}) {
   return (
     <Card background={props.fromAgent ? "bg-surface-secondary" : undefined}>
       <BlockStack gap="200">

@@ -18,7 +18,10 @@ export function TriageResult({ answer, onChoose, onProceed }: Props) {
   const triage = answer.kind === "classified" ? answer.triage : null;
 
   if (triage?.lowConfidence) {
-    const options = [triage.category, ...triage.alternatives.slice(0, 2).map((alternative) => alternative.category)];
+    const options = [
+      triage.category,
+      ...triage.alternatives.slice(0, 2).map((alternative) => alternative.category),
+    ];
     return (
       <Card>
         <BlockStack gap="300">
@@ -48,7 +51,11 @@ export function TriageResult({ answer, onChoose, onProceed }: Props) {
             {t(`categories.${category}.label`)}
           </Text>
           <Badge tone={route === "spl_ticket" ? "info" : "attention"}>{t(`routes.${route}`)}</Badge>
-          {triage ? <Text as="span" tone="subdued">{t("triage.confidence", { percent: Math.round(triage.confidence * 100) })}</Text> : null}
+          {triage ? (
+            <Text as="span" tone="subdued">
+              {t("triage.confidence", { percent: Math.round(triage.confidence * 100) })}
+            </Text>
+          ) : null}
         </InlineStack>
         <Text as="p">{t(`categories.${category}.description`)}</Text>
         <Text as="p">{t(route === "spl_ticket" ? "triage.splReason" : "triage.tiktokReason")}</Text>
@@ -62,7 +69,11 @@ export function TriageResult({ answer, onChoose, onProceed }: Props) {
             ))}
           </InlineStack>
         ) : null}
-        {answer.kind === "chosen" ? <Text as="p" tone="subdued">{t("triage.chosen")}</Text> : null}
+        {answer.kind === "chosen" ? (
+          <Text as="p" tone="subdued">
+            {t("triage.chosen")}
+          </Text>
+        ) : null}
         <InlineStack gap="300" blockAlign="center">
           <Button variant="primary" onClick={() => onProceed(category, route)}>
             {t(route === "spl_ticket" ? "triage.nextSpl" : "triage.nextTiktok")}

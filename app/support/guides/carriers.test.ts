@@ -41,7 +41,10 @@ describe("detectCarrier", () => {
   });
 
   it.each([
-    ["1234567890", "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=1234567890"],
+    [
+      "1234567890",
+      "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=1234567890",
+    ],
     ["123456789012", "https://www.fedex.com/fedextrack/?trknbr=123456789012"],
     ["EE123456785US", "https://tools.usps.com/go/TrackConfirmAction?tLabels=EE123456785US"],
   ])("links %s to its carrier's tracking page", (input, url) => {

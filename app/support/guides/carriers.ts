@@ -70,10 +70,12 @@ export function phoneHref(phone: string): string {
 }
 
 export function trackingUrl(carrier: Carrier, trackingNumber: string): string | null {
-  return carrier.trackingUrlTemplate?.replace(
-    TRACKING_NUMBER_PLACEHOLDER,
-    encodeURIComponent(normalizeTrackingNumber(trackingNumber)),
-  ) ?? null;
+  return (
+    carrier.trackingUrlTemplate?.replace(
+      TRACKING_NUMBER_PLACEHOLDER,
+      encodeURIComponent(normalizeTrackingNumber(trackingNumber)),
+    ) ?? null
+  );
 }
 
 /** Merchants paste numbers with spaces, dashes and in any case; carriers print them in upper case without separators. */

@@ -55,7 +55,12 @@ describe("buildCaseSummary", () => {
 
   it("uses the merchant's language for labels and dates", async () => {
     const italian = i18next.createInstance();
-    await italian.init({ lng: "it", resources: { it: { guides: italianGuides } }, defaultNS: "guides", showSupportNotice: false });
+    await italian.init({
+      lng: "it",
+      resources: { it: { guides: italianGuides } },
+      defaultNS: "guides",
+      showSupportNotice: false,
+    });
     const summary = buildCaseSummary({ ...full, locale: "it" }, (key) => italian.t(key));
     expect(summary).toContain("Nome del negozio: Bottega Rossi");
     expect(summary).toContain("Data: 23 novembre 2026");

@@ -40,14 +40,18 @@ export function buildCaseSummary(input: CaseSummaryInput, t: Translate = transla
     ["summary.fields.tiktokUsername", input.tiktokUsername ?? ""],
     ["summary.fields.orderId", input.orderId ?? ""],
     ["summary.fields.trackingNumber", trackingText(input.trackingNumber ?? "")],
-    ["summary.fields.date", input.date ? new Intl.DateTimeFormat(input.locale, { dateStyle: "long" }).format(input.date) : ""],
+    [
+      "summary.fields.date",
+      input.date ? new Intl.DateTimeFormat(input.locale, { dateStyle: "long" }).format(input.date) : "",
+    ],
   ];
   const description = input.description.trim();
 
   const lines = [t("summary.heading")];
   if (description) lines.push("", `${t("summary.fields.description")}:`, description);
   const filled = details.filter(([, value]) => value.trim() !== "");
-  if (filled.length > 0) lines.push("", ...filled.map(([labelKey, value]) => `${t(labelKey)}: ${value.trim()}`));
+  if (filled.length > 0)
+    lines.push("", ...filled.map(([labelKey, value]) => `${t(labelKey)}: ${value.trim()}`));
   return lines.join("\n");
 }
 

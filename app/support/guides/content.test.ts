@@ -55,7 +55,9 @@ describe("guide content", () => {
     for (const guide of Object.values(GUIDES)) {
       for (const section of guide.sections) {
         if (section.kind !== "note") continue;
-        expect(Object.keys(section.values ?? {}).sort()).toEqual(placeholders(english.get(section.textKey) ?? ""));
+        expect(Object.keys(section.values ?? {}).sort()).toEqual(
+          placeholders(english.get(section.textKey) ?? ""),
+        );
       }
     }
   });
@@ -63,7 +65,10 @@ describe("guide content", () => {
   it("dates each guide by its oldest source", () => {
     for (const guide of Object.values(GUIDES)) {
       const oldest = guide.sources.map((seed) => SOURCES[seed].checkedOn).sort()[0];
-      expect({ channel: guide.channel, lastChecked: guide.lastChecked }).toEqual({ channel: guide.channel, lastChecked: oldest });
+      expect({ channel: guide.channel, lastChecked: guide.lastChecked }).toEqual({
+        channel: guide.channel,
+        lastChecked: oldest,
+      });
     }
   });
 
@@ -91,7 +96,9 @@ describe("guide content", () => {
     expect(messagesOf("it")).toMatchObject({
       helpCenterTicket: { ticketLog: { filters: { status: "Stato (Non letto, In elaborazione, Chiuso)" } } },
     });
-    expect(english.get("helpCenterTicket.ticketLog.filters.status")).toBe("Status (Unread, In progress, Closed)");
+    expect(english.get("helpCenterTicket.ticketLog.filters.status")).toBe(
+      "Status (Unread, In progress, Closed)",
+    );
   });
 });
 

@@ -36,7 +36,12 @@ export interface FormField {
 export type InterpolationValues = Readonly<Record<string, string | number>>;
 
 export type GuideSection =
-  | { readonly kind: "list"; readonly headingKey: string; readonly itemKeys: readonly string[]; readonly ordered?: boolean }
+  | {
+      readonly kind: "list";
+      readonly headingKey: string;
+      readonly itemKeys: readonly string[];
+      readonly ordered?: boolean;
+    }
   | { readonly kind: "path"; readonly headingKey: string; readonly segmentKeys: readonly string[] }
   | { readonly kind: "fields"; readonly headingKey: string; readonly fields: readonly FormField[] }
   | {
@@ -220,7 +225,10 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
         items: [
           { termKey: "carrier.issues.delayed.term", descriptionKey: "carrier.issues.delayed.description" },
           { termKey: "carrier.issues.lost.term", descriptionKey: "carrier.issues.lost.description" },
-          { termKey: "carrier.issues.wrongAddress.term", descriptionKey: "carrier.issues.wrongAddress.description" },
+          {
+            termKey: "carrier.issues.wrongAddress.term",
+            descriptionKey: "carrier.issues.wrongAddress.description",
+          },
           { termKey: "carrier.issues.customs.term", descriptionKey: "carrier.issues.customs.description" },
           { termKey: "carrier.issues.damaged.term", descriptionKey: "carrier.issues.damaged.description" },
         ],
@@ -278,11 +286,26 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
         kind: "definitions",
         headingKey: "sellerCommunity.usesHeading",
         items: [
-          { termKey: "sellerCommunity.uses.learning.term", descriptionKey: "sellerCommunity.uses.learning.description" },
-          { termKey: "sellerCommunity.uses.official.term", descriptionKey: "sellerCommunity.uses.official.description" },
-          { termKey: "sellerCommunity.uses.tiko.term", descriptionKey: "sellerCommunity.uses.tiko.description" },
-          { termKey: "sellerCommunity.uses.peers.term", descriptionKey: "sellerCommunity.uses.peers.description" },
-          { termKey: "sellerCommunity.uses.elevated.term", descriptionKey: "sellerCommunity.uses.elevated.description" },
+          {
+            termKey: "sellerCommunity.uses.learning.term",
+            descriptionKey: "sellerCommunity.uses.learning.description",
+          },
+          {
+            termKey: "sellerCommunity.uses.official.term",
+            descriptionKey: "sellerCommunity.uses.official.description",
+          },
+          {
+            termKey: "sellerCommunity.uses.tiko.term",
+            descriptionKey: "sellerCommunity.uses.tiko.description",
+          },
+          {
+            termKey: "sellerCommunity.uses.peers.term",
+            descriptionKey: "sellerCommunity.uses.peers.description",
+          },
+          {
+            termKey: "sellerCommunity.uses.elevated.term",
+            descriptionKey: "sellerCommunity.uses.elevated.description",
+          },
         ],
       },
       {
@@ -300,5 +323,7 @@ export function isGuideChannel(channel: Channel): channel is GuideChannel {
 
 /** The guides for a category, in taxonomy order: the first is the recommended one. */
 export function guidesFor(category: CategoryId): readonly Guide[] {
-  return channelsOf(category).filter(isGuideChannel).map((channel) => GUIDES[channel]);
+  return channelsOf(category)
+    .filter(isGuideChannel)
+    .map((channel) => GUIDES[channel]);
 }

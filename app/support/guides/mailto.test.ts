@@ -50,13 +50,17 @@ describe("buildSupportMailto", () => {
   });
 
   it("leaves out the lines the merchant did not fill in", () => {
-    const { body } = decode(buildSupportMailto({ shopName: "Bottega Rossi", description: "Blocked.", locale: "en" }));
+    const { body } = decode(
+      buildSupportMailto({ shopName: "Bottega Rossi", description: "Blocked.", locale: "en" }),
+    );
     expect(body).not.toContain("Order number");
     expect(body).not.toContain("TikTok Shop username");
   });
 
   it("writes in English and states a non-English merchant's language", () => {
-    const { subject, body } = decode(buildSupportMailto({ ...base, locale: "it", description: "Account bloccato" }));
+    const { subject, body } = decode(
+      buildSupportMailto({ ...base, locale: "it", description: "Account bloccato" }),
+    );
     expect(subject).toContain(SUPPORT_EMAIL_SUBJECT);
     expect(body).toContain("Preferred language: Italian");
     expect(body).toContain("Account bloccato");
@@ -79,7 +83,12 @@ describe("buildSupportMailto", () => {
   });
 
   it("keeps the link under the limit even with very long one-line fields", () => {
-    const href = buildSupportMailto({ ...base, shopName: "🛍️".repeat(500), tiktokUsername: "x".repeat(2000), orderId: "9".repeat(2000) });
+    const href = buildSupportMailto({
+      ...base,
+      shopName: "🛍️".repeat(500),
+      tiktokUsername: "x".repeat(2000),
+      orderId: "9".repeat(2000),
+    });
     expect(href.length).toBeLessThanOrEqual(MAX_MAILTO_LENGTH);
     expect(decode(href).body).toContain("My seller account was suspended yesterday.");
   });

@@ -8,17 +8,28 @@ const pdf = new TextEncoder().encode("%PDF-1.7\n");
 
 describe("screenshots", () => {
   it("recognises PNG, JPEG, WebP and PDF by their content", () => {
-    expect([png, jpeg, webp, pdf].map(detectAttachmentType)).toEqual(["image/png", "image/jpeg", "image/webp", "application/pdf"]);
+    expect([png, jpeg, webp, pdf].map(detectAttachmentType)).toEqual([
+      "image/png",
+      "image/jpeg",
+      "image/webp",
+      "application/pdf",
+    ]);
   });
 
   it("refuses a script renamed to .png", () => {
-    const result = checkAttachments([{ name: "screenshot.png", bytes: new TextEncoder().encode("<script>alert(1)</script>") }]);
+    const result = checkAttachments([
+      { name: "screenshot.png", bytes: new TextEncoder().encode("<script>alert(1)</script>") },
+    ]);
     expect(result).toEqual({ ok: false, problem: "unsupported_type", filename: "screenshot.png" });
   });
 
   it("refuses a fourth file and files over 5 MB", () => {
-    expect(checkAttachments(Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, bytes: png })))).toMatchObject({ problem: "too_many" });
-    expect(checkAttachments([{ name: "big.png", bytes: png, size: MAX_ATTACHMENT_BYTES + 1 }])).toMatchObject({ problem: "too_large", filename: "big.png" });
+    expect(
+      checkAttachments(Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, bytes: png }))),
+    ).toMatchObject({ problem: "too_many" });
+    expect(checkAttachments([{ name: "big.png", bytes: png, size: MAX_ATTACHMENT_BYTES + 1 }])).toMatchObject(
+      { problem: "too_large", filename: "big.png" },
+    );
   });
 
   it("keeps a safe base name for downloads", () => {

@@ -11,7 +11,8 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
 export function detectAttachmentType(bytes: Uint8Array): AttachmentType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return "image/webp";
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf";
   return null;
 }
@@ -27,13 +28,18 @@ export interface CheckedAttachment {
 /** Keeps only a safe base name: the name is shown to agents and sent in a download header. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[^\p{L}\p{N}._ -]/gu, "_").trim().slice(0, 120);
+  const cleaned = base
+    .replace(/[^\p{L}\p{N}._ -]/gu, "_")
+    .trim()
+    .slice(0, 120);
   return cleaned || "attachment";
 }
 
 export function checkAttachments(
   files: { name: string; bytes: Uint8Array; size?: number }[],
-): { ok: true; attachments: CheckedAttachment[] } | { ok: false; problem: AttachmentProblem; filename?: string } {
+):
+  | { ok: true; attachments: CheckedAttachment[] }
+  | { ok: false; problem: AttachmentProblem; filename?: string } {
   if (files.length > MAX_ATTACHMENTS) return { ok: false, problem: "too_many" };
   const attachments: CheckedAttachment[] = [];
   for (const file of files) {

@@ -4,7 +4,13 @@ import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
 import { attachmentRows, threadMessage } from "./ticket-store.server";
 import { ticketWriter } from "./ticket-writer.server";
-import { merchantStatus, statusAfterMerchantReply, statusesShownAs, type MerchantStatus, type TicketStatus } from "./status";
+import {
+  merchantStatus,
+  statusAfterMerchantReply,
+  statusesShownAs,
+  type MerchantStatus,
+  type TicketStatus,
+} from "./status";
 import type { TicketForm } from "./ticket-input";
 
 export interface Diagnostics {
@@ -51,18 +57,33 @@ export function merchantTickets(db: Db, shop: string) {
         shop,
         ...(filter.status ? { status: { in: statusesShownAs(filter.status) } } : {}),
         ...(filter.number ? { number: filter.number } : {}),
-        createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) },
+        createdAt: {
+          ...(filter.createdFrom ? { gte: filter.createdFrom } : {}),
+          ...(filter.createdBefore ? { lt: filter.createdBefore } : {}),
+        },
         ...afterCursor(decodeCursor(filter.cursor)),
       };
       const rows = await db.ticket.findMany({
         where,
         orderBy: NEWEST_FIRST,
         take: limit + 1,
-        select: { id: true, number: true, category: true, status: true, description: true, createdAt: true, lastActivityAt: true },
+        select: {
+          id: true,
+          number: true,
+          category: true,
+          status: true,
+          description: true,
+          createdAt: true,
+          lastActivityAt: true,
+        },
       });
       const { items, nextCursor } = page(rows, limit);
       return {
-        tickets: items.map((row) => ({ ...row, category: row.category as CategoryId, status: merchantStatus(row.status as TicketStatus) })),
+        tickets: items.map((row) => ({
+          ...row,
+          category: row.category as CategoryId,
+          status: merchantStatus(row.status as TicketStatus),
+        })),
         nextCursor,
       };
     },
@@ -73,7 +94,16 @@ export function merchantTickets(db: Db, shop: string) {
         where: ownTicket(id),
         include: {
           messages: { orderBy: { createdAt: "asc" }, include: { agent: { select: { name: true } } } },
-          attachments: { select: { id: true, filename: true, contentType: true, size: true, messageId: true, createdAt: true } },
+          attachments: {
+            select: {
+              id: true,
+              filename: true,
+              contentType: true,
+              size: true,
+              messageId: true,
+              createdAt: true,
+            },
+          },
         },
       });
       if (!ticket) return null;
@@ -96,8 +126,16 @@ export function merchantTickets(db: Db, shop: string) {
       return db.$transaction(async (tx) => {
         const ticket = await tx.ticket.findFirst({ where: ownTicket(id) });
         if (!ticket) return null;
-        const message = await tx.message.create({ data: { ticketId: id, shop, authorType: "merchant", body } });
-        await tx.attachment.createMany({ data: attachmentRows(shop, attachments).map((row) => ({ ...row, ticketId: id, messageId: message.id })) });
+        const message = await tx.message.create({
+          data: { ticketId: id, shop, authorType: "merchant", body },
+        });
+        await tx.attachment.createMany({
+          data: attachmentRows(shop, attachments).map((row) => ({
+            ...row,
+            ticketId: id,
+            messageId: message.id,
+          })),
+        });
         const status = statusAfterMerchantReply(ticket.status as TicketStatus);
         const now = new Date();
         await tx.ticket.update({
@@ -110,7 +148,15 @@ export function merchantTickets(db: Db, shop: string) {
           },
         });
         if (status !== ticket.status) {
-          await tx.auditEvent.create({ data: { ticketId: id, actorType: "merchant", action: "status", fromValue: ticket.status, toValue: status } });
+          await tx.auditEvent.create({
+            data: {
+              ticketId: id,
+              actorType: "merchant",
+              action: "status",
+              fromValue: ticket.status,
+              toValue: status,
+            },
+          });
         }
         return message;
       });

@@ -9,7 +9,11 @@ type AdminGraphql = Parameters<typeof findOrder>[0];
 
 export type OpenTicketResult =
   | { ok: true; ticketId: string; number: number; orderFound: boolean | null }
-  | { ok: false; errors: Record<string, string>; attachmentProblem?: { problem: AttachmentProblem; filename?: string } };
+  | {
+      ok: false;
+      errors: Record<string, string>;
+      attachmentProblem?: { problem: AttachmentProblem; filename?: string };
+    };
 
 /**
  * The SPL-ticket submission: validate with the form's schema, check files by content, attach the
@@ -31,7 +35,10 @@ export async function openTicket(
     };
   }
   const input = parsed.data;
-  const order = input.orderId && context.scopes.includes("read_orders") ? await findOrder(context.admin, input.orderId) : undefined;
+  const order =
+    input.orderId && context.scopes.includes("read_orders")
+      ? await findOrder(context.admin, input.orderId)
+      : undefined;
   const locale = fields.locale ?? "en";
   const diagnostics: Diagnostics = {
     appVersion: context.appVersion,
@@ -47,5 +54,10 @@ export async function openTicket(
     orderSummary: order === undefined ? null : (order ?? { found: false, query: input.orderId }),
     attachments: checked.attachments,
   });
-  return { ok: true, ticketId: ticket.id, number: ticket.number, orderFound: order === undefined ? null : order !== null };
+  return {
+    ok: true,
+    ticketId: ticket.id,
+    number: ticket.number,
+    orderFound: order === undefined ? null : order !== null,
+  };
 }

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { TICKET_STATUSES, canTransition, merchantStatus, statusAfterAgentReply, statusAfterMerchantReply, statusesShownAs } from "./status";
+import {
+  TICKET_STATUSES,
+  canTransition,
+  merchantStatus,
+  statusAfterAgentReply,
+  statusAfterMerchantReply,
+  statusesShownAs,
+} from "./status";
 
 describe("ticket statuses", () => {
   it("shows merchants the three words of TikTok's Ticket Log", () => {
-    expect(TICKET_STATUSES.map(merchantStatus)).toEqual(["unread", "in_progress", "in_progress", "closed", "closed"]);
+    expect(TICKET_STATUSES.map(merchantStatus)).toEqual([
+      "unread",
+      "in_progress",
+      "in_progress",
+      "closed",
+      "closed",
+    ]);
     expect(statusesShownAs("in_progress")).toEqual(["open", "pending_merchant"]);
   });
 

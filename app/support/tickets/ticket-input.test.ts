@@ -17,7 +17,12 @@ describe("the ticket form", () => {
   });
 
   it("names each field to fix", () => {
-    const result = ticketFormSchema.safeParse({ ...valid, description: "too short", contactEmail: "nope", category: "pizza" });
+    const result = ticketFormSchema.safeParse({
+      ...valid,
+      description: "too short",
+      contactEmail: "nope",
+      category: "pizza",
+    });
     expect(result.success).toBe(false);
     expect(fieldErrors(result.error!)).toEqual({
       category: "errors.category",
@@ -34,7 +39,9 @@ describe("the ticket form", () => {
 
 describe("ticket numbers", () => {
   it("reads the forms merchants type", () => {
-    expect(["SPL-1042", "spl 1042", "#1042", " 1042 "].map(parseTicketNumber)).toEqual([1042, 1042, 1042, 1042]);
+    expect(["SPL-1042", "spl 1042", "#1042", " 1042 "].map(parseTicketNumber)).toEqual([
+      1042, 1042, 1042, 1042,
+    ]);
     expect(parseTicketNumber("order 12")).toBeNull();
     expect(formatTicketNumber(1042)).toBe("SPL-1042");
   });

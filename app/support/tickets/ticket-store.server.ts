@@ -15,7 +15,13 @@ export function attachmentRows(shop: string, attachments: CheckedAttachment[]) {
 }
 
 /** The lower-cased text agents search: number, shop, order and what the merchant wrote. */
-export function searchTextOf(fields: { number: number; shop: string; shopName: string; orderId?: string | null; text: string }) {
+export function searchTextOf(fields: {
+  number: number;
+  shop: string;
+  shopName: string;
+  orderId?: string | null;
+  text: string;
+}) {
   return [formatTicketNumber(fields.number), fields.shop, fields.shopName, fields.orderId ?? "", fields.text]
     .join(" ")
     .toLowerCase()
@@ -23,7 +29,13 @@ export function searchTextOf(fields: { number: number; shop: string; shopName: s
 }
 
 /** A thread message as both sides show it; internal notes are another table and never pass here. */
-export function threadMessage(message: { id: string; authorType: string; body: string; createdAt: Date; agent: { name: string } | null }) {
+export function threadMessage(message: {
+  id: string;
+  authorType: string;
+  body: string;
+  createdAt: Date;
+  agent: { name: string } | null;
+}) {
   return {
     id: message.id,
     authorType: message.authorType as "merchant" | "agent",

@@ -57,7 +57,13 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Ticket[]> {
         diagnostics: JSON.stringify(input.diagnostics),
         assigneeId: null,
         idempotencyKey: input.idempotencyKey,
-        searchText: searchTextOf({ number, shop, shopName: input.shopName, orderId: input.orderId, text: input.description }),
+        searchText: searchTextOf({
+          number,
+          shop,
+          shopName: input.shopName,
+          orderId: input.orderId,
+          text: input.description,
+        }),
         createdAt: now,
         updatedAt: now,
         lastActivityAt: now,
@@ -70,11 +76,28 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<Ticket[]> {
       { table: "Ticket", rows: tickets },
       {
         table: "AuditEvent",
-        rows: tickets.map((ticket) => ({ id: newRowId(), ticketId: ticket.id, actorType: "merchant", actorId: null, action: "created", fromValue: null, toValue: "new", createdAt: now })),
+        rows: tickets.map((ticket) => ({
+          id: newRowId(),
+          ticketId: ticket.id,
+          actorType: "merchant",
+          actorId: null,
+          action: "created",
+          fromValue: null,
+          toValue: "new",
+          createdAt: now,
+        })),
       },
       {
         table: "Attachment",
-        rows: files.flatMap((rows, index) => rows.map((row) => ({ id: newRowId(), ...row, ticketId: tickets[index]!.id, messageId: null, createdAt: now }))),
+        rows: files.flatMap((rows, index) =>
+          rows.map((row) => ({
+            id: newRowId(),
+            ...row,
+            ticketId: tickets[index]!.id,
+            messageId: null,
+            createdAt: now,
+          })),
+        ),
       },
       outboxRows(tickets.map(ticketCreatedEmail)),
     ]);
@@ -90,7 +113,9 @@ async function createOrFind(db: Db, pending: Pending): Promise<CreatedTicket> {
     return { ticket: ticket!, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const winner = await db.ticket.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey: input.idempotencyKey } } });
+    const winner = await db.ticket.findUnique({
+      where: { shop_idempotencyKey: { shop, idempotencyKey: input.idempotencyKey } },
+    });
     if (!winner) throw error;
     return { ticket: winner, created: false };
   }
@@ -117,7 +142,11 @@ function createTicketWriter(db: Db) {
   const takeBatch = () => {
     const batch = [queue.shift()!];
     let bytes = batch[0]!.attachmentBytes;
-    while (queue.length > 0 && batch.length < MAX_BATCH_TICKETS && bytes + queue[0]!.attachmentBytes <= MAX_BATCH_ATTACHMENT_BYTES) {
+    while (
+      queue.length > 0 &&
+      batch.length < MAX_BATCH_TICKETS &&
+      bytes + queue[0]!.attachmentBytes <= MAX_BATCH_ATTACHMENT_BYTES
+    ) {
       bytes += queue[0]!.attachmentBytes;
       batch.push(queue.shift()!);
     }

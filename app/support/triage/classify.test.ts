@@ -15,7 +15,9 @@ describe("the known traps", () => {
 
   it("tells orders missing from Shopify apart from orders TikTok has not paid", () => {
     const missing = classify("the orders from my TikTok shop are not showing in Shopify");
-    const unpaid = classify("the order was delivered last week but it's still not paid, my payout is missing");
+    const unpaid = classify(
+      "the order was delivered last week but it's still not paid, my payout is missing",
+    );
     expect([missing.category, missing.route]).toEqual(["order_sync", "spl_ticket"]);
     expect([unpaid.category, unpaid.route]).toEqual(["payout", "tiktok_guide"]);
   });
@@ -31,10 +33,22 @@ describe("the known traps", () => {
 describe("languages", () => {
   const examples: [Locale, string, CategoryId][] = [
     ["en", "The stock levels on TikTok never update when I change them in Shopify", "product_sync"],
-    ["it", "Buongiorno, TikTok mi trattiene i soldi delle vendite da un mese e il saldo non viene mai accreditato", "payout"],
+    [
+      "it",
+      "Buongiorno, TikTok mi trattiene i soldi delle vendite da un mese e il saldo non viene mai accreditato",
+      "payout",
+    ],
     ["es", "El transportista perdió el paquete y el comprador lleva dos semanas esperando", "shipping"],
-    ["fr", "Je n'arrive pas à relier ma boutique TikTok à l'application, l'autorisation échoue", "connection"],
-    ["de", "TikTok verlangt schon wieder meinen Personalausweis für die Verifizierung des Verkäuferkontos", "account_verification"],
+    [
+      "fr",
+      "Je n'arrive pas à relier ma boutique TikTok à l'application, l'autorisation échoue",
+      "connection",
+    ],
+    [
+      "de",
+      "TikTok verlangt schon wieder meinen Personalausweis für die Verifizierung des Verkäuferkontos",
+      "account_verification",
+    ],
   ];
   it.each(examples)("routes a clear %s message", (locale, text, category) => {
     const triage = classify(text, locale);
@@ -58,7 +72,9 @@ describe("negation", () => {
     const triage = classify("not about payouts, the products won't sync");
     expect(triage.category).toBe("product_sync");
     expect(triage.evidence.map((evidence) => evidence.term.toLowerCase())).not.toContain("payouts");
-    expect(triage.alternatives.find((alternative) => alternative.category === "payout")?.score ?? 0).toBeLessThan(0.05);
+    expect(
+      triage.alternatives.find((alternative) => alternative.category === "payout")?.score ?? 0,
+    ).toBeLessThan(0.05);
   });
 
   it("still counts the same topic when it is the complaint", () => {
@@ -66,13 +82,15 @@ describe("negation", () => {
   });
 
   it("understands ruling out in other languages", () => {
-    expect(classify("Non è un problema di pagamenti: gli ordini TikTok non arrivano su Shopify").category).toBe("order_sync");
-    expect(classify("Es geht nicht um die Auszahlung, sondern die Produkte werden nicht synchronisiert").category).toBe(
-      "product_sync",
-    );
-    expect(classify("Les paiements vont bien, mais mes commandes n'apparaissent pas dans Shopify").category).toBe(
-      "order_sync",
-    );
+    expect(
+      classify("Non è un problema di pagamenti: gli ordini TikTok non arrivano su Shopify").category,
+    ).toBe("order_sync");
+    expect(
+      classify("Es geht nicht um die Auszahlung, sondern die Produkte werden nicht synchronisiert").category,
+    ).toBe("product_sync");
+    expect(
+      classify("Les paiements vont bien, mais mes commandes n'apparaissent pas dans Shopify").category,
+    ).toBe("order_sync");
   });
 });
 
@@ -136,7 +154,9 @@ describe("evidence", () => {
   });
 
   it("lists the strongest reason first", () => {
-    const weights = classify("parcel lost by the courier, tracking stuck for ten days").evidence.map((e) => e.weight);
+    const weights = classify("parcel lost by the courier, tracking stuck for ten days").evidence.map(
+      (e) => e.weight,
+    );
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
 });

@@ -6,8 +6,18 @@ import { MAX_TEXT_LENGTH } from "./index";
 const CLI = fileURLToPath(new URL("./cli.ts", import.meta.url));
 
 function runCli(input: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", CLI], { input, encoding: "utf8", timeout: 60_000 });
-  return { status: result.status, lines: result.stdout.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line)) };
+  const result = spawnSync(process.execPath, ["--import", "tsx", CLI], {
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return {
+    status: result.status,
+    lines: result.stdout
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line)),
+  };
 }
 
 describe("npm run classify", () => {
@@ -34,7 +44,11 @@ describe("npm run classify", () => {
     expect(lines[4].error).toMatch(/longer than/);
     expect(lines[5].error).toMatch(/text/);
     expect(lines[6]).toMatchObject({ category: "account_suspended", route: "tiktok_guide" });
-    expect(lines[6].alternatives.every((alternative: { category: string }) => alternative.category !== "account_suspended")).toBe(true);
+    expect(
+      lines[6].alternatives.every(
+        (alternative: { category: string }) => alternative.category !== "account_suspended",
+      ),
+    ).toBe(true);
   });
 
   it("handles a last line without a newline and Windows line endings", () => {

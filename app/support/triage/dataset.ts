@@ -27,7 +27,8 @@ export function parseExamples(jsonl: string, source: string): Example[] {
     }
     const { text, locale, category } = (parsed ?? {}) as Record<string, unknown>;
     if (typeof text !== "string" || text.trim() === "") throw new Error(`${where}: missing text`);
-    if (!(LOCALES as readonly unknown[]).includes(locale)) throw new Error(`${where}: unknown locale ${String(locale)}`);
+    if (!(LOCALES as readonly unknown[]).includes(locale))
+      throw new Error(`${where}: unknown locale ${String(locale)}`);
     if (!isCategoryId(category)) throw new Error(`${where}: unknown category ${String(category)}`);
     examples.push({ text, locale: locale as Locale, category });
   });

@@ -82,7 +82,8 @@ function strongestWindow({ tokens }: AnalysedText, weights: Float64Array, first:
     }
   }
   let strongest = 0;
-  for (let index = bestFirst; index <= bestLast; index++) strongest = Math.max(strongest, weights[index] ?? 0);
+  for (let index = bestFirst; index <= bestLast; index++)
+    strongest = Math.max(strongest, weights[index] ?? 0);
   while (bestFirst < bestLast && isWeakEdge(tokens, weights, bestFirst, strongest)) bestFirst++;
   while (bestLast > bestFirst && isWeakEdge(tokens, weights, bestLast, strongest)) bestLast--;
   let weight = 0;
@@ -90,6 +91,11 @@ function strongestWindow({ tokens }: AnalysedText, weights: Float64Array, first:
   return { first: bestFirst, last: bestLast, weight };
 }
 
-function isWeakEdge(tokens: AnalysedText["tokens"], weights: Float64Array, index: number, strongest: number): boolean {
+function isWeakEdge(
+  tokens: AnalysedText["tokens"],
+  weights: Float64Array,
+  index: number,
+  strongest: number,
+): boolean {
   return (weights[index] ?? 0) < EDGE_WORD_SHARE * strongest || isFunctionWord(tokens[index]?.norm ?? "");
 }

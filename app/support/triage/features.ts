@@ -61,7 +61,10 @@ export function forEachWordFeature(word: string, ruledOut: boolean, emit: EmitFe
   if (ruledOut) {
     emit(hashString(RULED_OUT_SEED, word), FEATURE_CONFIG.ruledOutWeight);
     if (word.length > FEATURE_CONFIG.ruledOutPrefixLength) {
-      emit(hashString(RULED_OUT_PREFIX_SEED, word, 0, FEATURE_CONFIG.ruledOutPrefixLength), FEATURE_CONFIG.ruledOutWeight);
+      emit(
+        hashString(RULED_OUT_PREFIX_SEED, word, 0, FEATURE_CONFIG.ruledOutPrefixLength),
+        FEATURE_CONFIG.ruledOutWeight,
+      );
     }
     return;
   }

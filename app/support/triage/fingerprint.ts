@@ -12,7 +12,9 @@ import { TRAINING_CONFIG } from "./training";
  */
 export function trainingFingerprint(examples: readonly Example[]): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ categories: CATEGORY_IDS, features: FEATURE_CONFIG, training: TRAINING_CONFIG }));
+  hash.update(
+    JSON.stringify({ categories: CATEGORY_IDS, features: FEATURE_CONFIG, training: TRAINING_CONFIG }),
+  );
   for (const example of examples) {
     const vector = extractFeatures(example.text, example.locale);
     hash.update(`\n${example.category}\n`);

@@ -94,7 +94,9 @@ export function classify(text: string, locale?: Locale): Triage {
     route: routeOf(top.category),
     confidence: round(top.score),
     lowConfidence:
-      top.score < LOW_CONFIDENCE_THRESHOLD || (others[0]?.score ?? 0) >= MAX_RUNNER_UP || support < MIN_SUPPORT,
+      top.score < LOW_CONFIDENCE_THRESHOLD ||
+      (others[0]?.score ?? 0) >= MAX_RUNNER_UP ||
+      support < MIN_SUPPORT,
     alternatives: others
       .filter((other) => other.score >= MIN_ALTERNATIVE_SCORE)
       .slice(0, MAX_ALTERNATIVES)

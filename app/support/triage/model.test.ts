@@ -24,7 +24,9 @@ describe("the checked-in model", () => {
   });
 
   it("routes at least 97% of the held-out examples to the right team", () => {
-    const correct = dev.filter((example) => classify(example.text, example.locale).route === routeOf(example.category));
+    const correct = dev.filter(
+      (example) => classify(example.text, example.locale).route === routeOf(example.category),
+    );
     expect(correct.length / dev.length).toBeGreaterThanOrEqual(0.97);
   });
 });
@@ -45,8 +47,14 @@ describe("the labelled data", () => {
   });
 
   it("keeps the held-out examples out of the training data", () => {
-    const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const normalise = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
     const trained = new Set(train.map((example) => normalise(example.text)));
-    expect(dev.filter((example) => trained.has(normalise(example.text))).map((example) => example.text)).toEqual([]);
+    expect(
+      dev.filter((example) => trained.has(normalise(example.text))).map((example) => example.text),
+    ).toEqual([]);
   });
 });

@@ -46,7 +46,8 @@ export class LinearModel {
   private readonly slotMask: number;
 
   constructor(file: ModelFile) {
-    if (file.format !== MODEL_FORMAT) throw new Error(`Unsupported triage model format ${String(file.format)}`);
+    if (file.format !== MODEL_FORMAT)
+      throw new Error(`Unsupported triage model format ${String(file.format)}`);
     this.classes = file.classes.map((name) => {
       if (!isCategoryId(name)) throw new Error(`Triage model has unknown category "${name}": retrain it`);
       return name;
@@ -54,7 +55,10 @@ export class LinearModel {
     this.temperature = file.temperature;
     this.bias = Float64Array.from(file.bias);
     this.hashes = new Uint32Array(decodeBase64(file.hashes));
-    this.weights = Float32Array.from(new Int16Array(decodeBase64(file.weights)), (weight) => weight * file.weightScale);
+    this.weights = Float32Array.from(
+      new Int16Array(decodeBase64(file.weights)),
+      (weight) => weight * file.weightScale,
+    );
     if (this.weights.length !== this.hashes.length * this.classes.length) {
       throw new Error("Triage model weights do not match its features");
     }

@@ -211,7 +211,9 @@ const CUE_WORDS = new Set([
  * guessed only when a word's meaning depends on it.
  */
 export function ruledOutWords(tokens: readonly Token[], hint?: Locale): boolean[] {
-  const language = tokens.some((token) => token.norm === ITALIAN_CONTRAST) ? guessLanguage(tokens, hint) : hint ?? "en";
+  const language = tokens.some((token) => token.norm === ITALIAN_CONTRAST)
+    ? guessLanguage(tokens, hint)
+    : (hint ?? "en");
   const count = tokens.length;
   const ruledOut = new Array<boolean>(count).fill(false);
   // Typed arrays: this runs on every text, and long texts have hundreds of words.
@@ -220,7 +222,10 @@ export function ruledOutWords(tokens: readonly Token[], hint?: Locale): boolean[
   const clauseHasNegation = new Uint8Array(count);
   tokens.forEach((token, index) => {
     negated[index] = isNegation(tokens, index) ? 1 : 0;
-    const clause = index === 0 ? 0 : clauseOf[index - 1]! + (token.clauseStart || isContrast(token.norm, language) ? 1 : 0);
+    const clause =
+      index === 0
+        ? 0
+        : clauseOf[index - 1]! + (token.clauseStart || isContrast(token.norm, language) ? 1 : 0);
     clauseOf[index] = clause;
     clauseHasNegation[clause] = clauseHasNegation[clause]! | negated[index]!;
   });
@@ -246,7 +251,8 @@ export function ruledOutWords(tokens: readonly Token[], hint?: Locale): boolean[
     for (let index = from; index < count && sameClause(index, cueStart); index++) {
       const norm = tokens[index]!.norm;
       if (negated[index]) break;
-      if (contentWords > 0 && PHRASE_OPENERS.has(norm) && !CONJUNCTIONS.has(tokens[index - 1]?.norm ?? "")) break;
+      if (contentWords > 0 && PHRASE_OPENERS.has(norm) && !CONJUNCTIONS.has(tokens[index - 1]?.norm ?? ""))
+        break;
       if (!FUNCTION_WORDS.has(norm) && !CONJUNCTIONS.has(norm)) contentWords++;
       ruledOut[index] = true;
       if (contentWords >= MAX_SCOPE_CONTENT_WORDS) break;
@@ -269,7 +275,11 @@ export function ruledOutWords(tokens: readonly Token[], hint?: Locale): boolean[
       clauseEnd - (cueStart + cueLength) <= MAX_WORDS_AFTER_POINTING_CUE;
     if (!pointing || first === 0) return;
     const previous = first - 1;
-    for (let back = previous; back >= 0 && back > previous - MAX_POINTED_SCOPE && sameClause(back, previous); back--) {
+    for (
+      let back = previous;
+      back >= 0 && back > previous - MAX_POINTED_SCOPE && sameClause(back, previous);
+      back--
+    ) {
       ruledOut[back] = true;
     }
   };
@@ -289,7 +299,8 @@ export function ruledOutWords(tokens: readonly Token[], hint?: Locale): boolean[
     }
 
     const norm = tokens[start]!.norm;
-    const corrective = CORRECTIVE_CONTRAST.has(norm) || CORRECTIVE_AFTER_BUT.get(norm) === tokens[start - 1]?.norm;
+    const corrective =
+      CORRECTIVE_CONTRAST.has(norm) || CORRECTIVE_AFTER_BUT.get(norm) === tokens[start - 1]?.norm;
     if (!corrective) continue;
     for (let back = start - 1; back >= 0 && back >= start - MAX_CONTRAST_LOOKBACK; back--) {
       if (!negated[back]) continue;

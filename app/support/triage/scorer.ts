@@ -18,7 +18,11 @@ interface Span {
   words: number;
 }
 
-const emptySpan = (classCount: number): Span => ({ sums: new Float64Array(classCount), squaredNorm: 0, words: 0 });
+const emptySpan = (classCount: number): Span => ({
+  sums: new Float64Array(classCount),
+  squaredNorm: 0,
+  words: 0,
+});
 
 export interface ScoredText extends AnalysedText {
   /** Probability of each class, in the order of TextScorer.classes. */
@@ -110,7 +114,8 @@ export class TextScorer {
     const probabilities = this.probabilitiesOf(whole, new Float64Array(classCount));
     if (mixedWords > 0) {
       for (let c = 0; c < classCount; c++) {
-        probabilities[c] = (1 - CLAUSE_SHARE) * probabilities[c]! + (CLAUSE_SHARE * clauseMixture[c]!) / mixedWords;
+        probabilities[c] =
+          (1 - CLAUSE_SHARE) * probabilities[c]! + (CLAUSE_SHARE * clauseMixture[c]!) / mixedWords;
       }
     }
 
@@ -138,7 +143,8 @@ export class TextScorer {
   /** Softmax of the span's calibrated logits, written into `into`. */
   private probabilitiesOf(span: Span, into: Float64Array): Float64Array {
     const scale = this.scaleOf(span);
-    for (let c = 0; c < into.length; c++) into[c] = this.model.bias[c]! / this.model.temperature + scale * span.sums[c]!;
+    for (let c = 0; c < into.length; c++)
+      into[c] = this.model.bias[c]! / this.model.temperature + scale * span.sums[c]!;
     return softmaxInPlace(into);
   }
 

@@ -21,7 +21,8 @@ const COMBINING_MARKS = /\p{M}/gu;
 const wordCharacters = new Uint8Array(0x10000);
 
 function isWordCharacter(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   let known = wordCharacters[code]!;
   if (known === 0) {
     const surrogate = code >= 0xd800 && code <= 0xdfff;
@@ -40,7 +41,12 @@ function foldAccented(word: string): string {
   const lower = word.toLowerCase();
   let folded = foldedAccents.get(lower);
   if (folded === undefined) {
-    folded = lower.normalize("NFD").replace(COMBINING_MARKS, "").replace(/ß/g, "ss").replace(/œ/g, "oe").replace(/æ/g, "ae");
+    folded = lower
+      .normalize("NFD")
+      .replace(COMBINING_MARKS, "")
+      .replace(/ß/g, "ss")
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae");
     if (foldedAccents.size >= MAX_FOLDED_ACCENTS) foldedAccents.clear();
     foldedAccents.set(lower, folded);
   }

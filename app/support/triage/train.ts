@@ -45,7 +45,8 @@ function compact(hashes: Uint32Array, model: Weights, temperature: number, finge
   let largest = 0;
   hashes.forEach((_, row) => {
     let rowLargest = 0;
-    for (let c = 0; c < classCount; c++) rowLargest = Math.max(rowLargest, Math.abs(model.weights[row * classCount + c] ?? 0));
+    for (let c = 0; c < classCount; c++)
+      rowLargest = Math.max(rowLargest, Math.abs(model.weights[row * classCount + c] ?? 0));
     if (rowLargest >= TRAINING_CONFIG.pruneBelow) keptRows.push(row);
     largest = Math.max(largest, rowLargest);
   });
@@ -80,8 +81,12 @@ console.log(`cross-validated accuracy ${((100 * cvCorrect) / examples.length).to
 const temperature = fitTemperature(heldOut, labels);
 
 const model = trainSoftmax(table.hashes.length, table.examples);
-const trainCorrect = table.examples.filter((example) => argmax(logitsOf(model, example)) === example.label).length;
-console.log(`training accuracy ${((100 * trainCorrect) / examples.length).toFixed(1)}%, temperature ${temperature.toFixed(3)}`);
+const trainCorrect = table.examples.filter(
+  (example) => argmax(logitsOf(model, example)) === example.label,
+).length;
+console.log(
+  `training accuracy ${((100 * trainCorrect) / examples.length).toFixed(1)}%, temperature ${temperature.toFixed(3)}`,
+);
 
 const file = compact(table.hashes, model, temperature, trainingFingerprint(examples));
 const json = `${JSON.stringify(file)}\n`;

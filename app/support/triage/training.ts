@@ -33,7 +33,9 @@ export function buildFeatureTable(examples: readonly Example[]): FeatureTable {
   const perExample = examples.map((example) => {
     const vector = extractFeatures(example.text, example.locale);
     const summed = new Map<number, number>();
-    vector.hashes.forEach((hash, index) => summed.set(hash, (summed.get(hash) ?? 0) + (vector.values[index] ?? 0)));
+    vector.hashes.forEach((hash, index) =>
+      summed.set(hash, (summed.get(hash) ?? 0) + (vector.values[index] ?? 0)),
+    );
     return summed;
   });
   const documentFrequency = new Map<number, number>();
@@ -142,7 +144,10 @@ export function trainSoftmax(featureCount: number, examples: readonly SparseExam
 }
 
 /** Out-of-fold logits: each example scored by a model trained without its fold. */
-export function crossValidatedLogits(featureCount: number, examples: readonly SparseExample[]): Float64Array[] {
+export function crossValidatedLogits(
+  featureCount: number,
+  examples: readonly SparseExample[],
+): Float64Array[] {
   const { folds } = TRAINING_CONFIG;
   const logits: Float64Array[] = new Array(examples.length);
   for (let fold = 0; fold < folds; fold++) {
