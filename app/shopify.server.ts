@@ -1,8 +1,8 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { config, logLevel } from "./config.server";
 import { db } from "./db.server";
-import { SessionStorage } from "./shopify/session-storage.server";
 
 const env = config();
 export const apiVersion = ApiVersion.October25;
@@ -13,8 +13,11 @@ const SEVERITY = {
   debug: LogSeverity.Debug,
 };
 
-/** Webhooks that change a shop's sessions in the database tell it with `forgetShop`. */
-export const sessionStorage = new SessionStorage(db);
+/**
+ * Shopify's Prisma session storage as it is: each request reads the `Session` table, so every
+ * process sees an uninstall or a scopes update at once.
+ */
+export const sessionStorage = new PrismaSessionStorage(db);
 
 /** The one place that knows how Shopify authenticates requests to this app. */
 const shopify = shopifyApp({

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { oncePerDelivery } from "~/lifecycle/webhook-deliveries.server";
-import { authenticate, sessionStorage } from "~/shopify.server";
+import { authenticate } from "~/shopify.server";
 
 const payloadSchema = z.object({ current: z.array(z.string()) });
 
@@ -12,6 +12,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   await oncePerDelivery(db, { webhookId, topic, shop }, async (tx) => {
     await tx.session.updateMany({ where: { shop }, data: { scope: current.join(",") } });
   });
-  sessionStorage.forgetShop(shop);
   return new Response();
 };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { oncePerDelivery } from "~/lifecycle/webhook-deliveries.server";
-import { authenticate, sessionStorage } from "~/shopify.server";
+import { authenticate } from "~/shopify.server";
 
 /** Tickets stay after an uninstall (agents may still need them) until shop/redact. */
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -9,6 +9,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   await oncePerDelivery(db, { webhookId, topic, shop }, async (tx) => {
     await tx.session.deleteMany({ where: { shop } });
   });
-  sessionStorage.forgetShop(shop);
   return new Response();
 };

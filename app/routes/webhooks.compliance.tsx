@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { exportCustomerData, redactCustomer, redactShop } from "~/lifecycle/compliance.server";
 import { oncePerDelivery } from "~/lifecycle/webhook-deliveries.server";
-import { authenticate, sessionStorage } from "~/shopify.server";
+import { authenticate } from "~/shopify.server";
 
 /** The three mandatory compliance topics share one endpoint, as declared in shopify.app.toml. */
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -19,6 +19,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         throw new Response(`Unexpected topic ${topic}`, { status: 400 });
     }
   });
-  sessionStorage.forgetShop(shop);
   return new Response();
 };

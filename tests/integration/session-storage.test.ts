@@ -1,23 +1,21 @@
 import { Session } from "@shopify/shopify-app-remix/server";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { SESSION_REUSE_MS, SessionStorage } from "~/shopify/session-storage.server";
-import { uniqueShop } from "../helpers/shopify";
+import { sessionStorage } from "~/shopify.server";
+import { installShop, uniqueShop } from "../helpers/shopify";
+import { lineFrom, startFixture } from "./fixtures/processes";
 
-describe("the Shopify session storage", () => {
-  const storage = new SessionStorage(db);
-  const library = new PrismaSessionStorage(db);
-
-  it("loads an online session exactly as Shopify's Prisma storage does", async () => {
+describe("the app's Shopify session storage", () => {
+  it("loads an online session back exactly as it was stored", async () => {
     const shop = uniqueShop();
+    const expires = new Date(Date.now() + 3_600_000);
     const session = new Session({
       id: `${shop}_42`,
       shop,
       state: "state",
       isOnline: true,
       scope: "read_orders",
-      expires: new Date(Date.now() + 3_600_000),
+      expires,
       accessToken: "shpua_token",
       onlineAccessInfo: {
         expires_in: 3600,
@@ -34,10 +32,11 @@ describe("the Shopify session storage", () => {
         },
       },
     });
-    await storage.storeSession(session);
-    const loaded = await storage.loadSession(session.id);
-    expect(loaded?.toObject()).toEqual((await library.loadSession(session.id))?.toObject());
+    await sessionStorage.storeSession(session);
+
+    const loaded = await sessionStorage.loadSession(session.id);
     expect(loaded?.equals(session)).toBe(true);
+    expect(loaded).toMatchObject({ shop, expires, scope: "read_orders", accessToken: "shpua_token" });
     expect(loaded?.onlineAccessInfo?.associated_user).toMatchObject({
       id: 42,
       first_name: "Ada",
@@ -46,7 +45,7 @@ describe("the Shopify session storage", () => {
     });
   });
 
-  it("loads an offline session with its token and scopes", async () => {
+  it("loads an offline session back with its token and scopes", async () => {
     const shop = uniqueShop();
     const session = new Session({
       id: `offline_${shop}`,
@@ -56,87 +55,35 @@ describe("the Shopify session storage", () => {
       scope: "read_orders",
       accessToken: "shpat_token",
     });
-    await storage.storeSession(session);
-    const loaded = await storage.loadSession(session.id);
-    expect(loaded?.toObject()).toEqual((await library.loadSession(session.id))?.toObject());
+    await sessionStorage.storeSession(session);
+
+    const loaded = await sessionStorage.loadSession(session.id);
+    expect(loaded?.equals(session)).toBe(true);
     expect(loaded).toMatchObject({ shop, accessToken: "shpat_token", scope: "read_orders", isOnline: false });
+    expect(loaded?.expires).toBeUndefined();
   });
 
   it("finds nothing for an unknown or deleted session", async () => {
     const shop = uniqueShop();
-    await storage.storeSession(
-      new Session({ id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_token" }),
-    );
-    await storage.deleteSession(`offline_${shop}`);
-    expect(await storage.loadSession(`offline_${shop}`)).toBeUndefined();
-    expect(await storage.loadSession("offline_nobody.myshopify.com")).toBeUndefined();
+    await installShop(db, shop);
+    await sessionStorage.deleteSession(`offline_${shop}`);
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toBeUndefined();
+    expect(await sessionStorage.loadSession("offline_nobody.myshopify.com")).toBeUndefined();
   });
 
-  describe("reusing a session it read", () => {
-    afterEach(() => vi.useRealTimers());
+  it("no longer finds a shop's session the moment another process has handled its uninstall", async () => {
+    const shop = uniqueShop();
+    await installShop(db, shop);
+    // This process has just served the shop, as it would on every request before the uninstall.
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toMatchObject({ shop });
 
-    const installed = async (storage: SessionStorage) => {
-      const shop = uniqueShop();
-      const id = `offline_${shop}`;
-      await storage.storeSession(
-        new Session({
-          id,
-          shop,
-          state: "",
-          isOnline: false,
-          scope: "read_orders",
-          accessToken: "shpat_first",
-        }),
-      );
-      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
-      return { shop, id };
-    };
+    const otherProcess = startFixture("uninstall.ts", [shop], { DATABASE_URL: process.env.DATABASE_URL! });
+    try {
+      expect(await lineFrom(otherProcess, (line) => line.startsWith("status"))).toBe("status 200");
+    } finally {
+      otherProcess.kill();
+    }
 
-    it("sees its own writes and deletions at once", async () => {
-      const storage = new SessionStorage(db);
-      const { shop, id } = await installed(storage);
-
-      await storage.storeSession(
-        new Session({
-          id,
-          shop,
-          state: "",
-          isOnline: false,
-          scope: "read_orders",
-          accessToken: "shpat_second",
-        }),
-      );
-      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_second" });
-
-      await storage.deleteSessions([id]);
-      expect(await storage.loadSession(id)).toBeUndefined();
-    });
-
-    it("forgets a shop's sessions when a webhook changed them in the database, and only that shop's", async () => {
-      const storage = new SessionStorage(db);
-      const { shop, id } = await installed(storage);
-      const neighbour = await installed(storage);
-      await db.session.updateMany({
-        where: { shop: { in: [shop, neighbour.shop] } },
-        data: { accessToken: "shpat_changed" },
-      });
-
-      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
-      storage.forgetShop(shop);
-      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_changed" });
-      expect(await storage.loadSession(neighbour.id)).toMatchObject({ accessToken: "shpat_first" });
-    });
-
-    it("sees another process's change once SESSION_REUSE_MS has passed", async () => {
-      vi.useFakeTimers({ toFake: ["Date"] });
-      const storage = new SessionStorage(db);
-      const { id } = await installed(storage);
-      await db.session.delete({ where: { id } });
-
-      vi.advanceTimersByTime(SESSION_REUSE_MS - 1);
-      expect(await storage.loadSession(id)).toMatchObject({ accessToken: "shpat_first" });
-      vi.advanceTimersByTime(1);
-      expect(await storage.loadSession(id)).toBeUndefined();
-    });
+    expect(await sessionStorage.loadSession(`offline_${shop}`)).toBeUndefined();
   });
 });
