@@ -1,5 +1,6 @@
 import type { Db, Prisma } from "~/db.server";
 import { databaseKind, type DatabaseKind } from "~/db-url";
+import { excerpt } from "~/support/excerpt";
 import type { CategoryId } from "~/support/taxonomy";
 import { TICKET_STATUSES, type TicketStatus } from "~/support/tickets/status";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
@@ -43,10 +44,7 @@ function toQueueRow(row: Row) {
     shopName: row.shopName,
     status: row.status as TicketStatus,
     category: row.category as CategoryId,
-    excerpt:
-      row.description.length > EXCERPT_LENGTH
-        ? `${row.description.slice(0, EXCERPT_LENGTH - 1)}…`
-        : row.description,
+    excerpt: excerpt(row.description, EXCERPT_LENGTH),
     createdAt: row.createdAt,
     lastActivityAt: row.lastActivityAt,
     answered: row.firstAgentReplyAt !== null,

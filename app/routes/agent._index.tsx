@@ -19,9 +19,9 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { listAgents } from "~/agent/agents.server";
-import { AgentStatusBadge } from "~/agent/components/AgentStatusBadge";
+import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";
-import { formatAge } from "~/agent/components/format";
+import { formatAge } from "~/components/format";
 import {
   AGE_BUCKETS,
   QUEUE_SORTS,

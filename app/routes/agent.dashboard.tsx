@@ -16,15 +16,15 @@ import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { Suspense, lazy, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { AgentStatusBadge } from "~/agent/components/AgentStatusBadge";
-import { formatAge, formatDuration } from "~/agent/components/format";
+import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
+import { formatAge, formatDuration } from "~/components/format";
 import { DASHBOARD_PERIODS, type DashboardPeriod } from "~/agent/dashboard-periods";
 import { supportDashboard } from "~/agent/dashboard.server";
 import { requireAgent } from "~/agent/session.server";
 import { db } from "~/db.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 
-const DashboardCharts = lazy(() => import("~/agent/components/DashboardCharts"));
+const DashboardCharts = lazy(() => import("~/components/agent/DashboardCharts"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
 

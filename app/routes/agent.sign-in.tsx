@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { clientAddress } from "~/agent/client-address.server";
-import { CsrfField } from "~/agent/components/CsrfField";
+import { CsrfField } from "~/components/agent/CsrfField";
 import { clearSignInToken, signInToken, verifySignInPost } from "~/agent/csrf.server";
 import { currentAgent, safeNextPath, startSession } from "~/agent/session.server";
 import { signIn } from "~/agent/sign-in.server";

@@ -10,7 +10,7 @@ import {
 import { AppProvider, Button, Card, EmptyState, Page, type AppProviderProps } from "@shopify/polaris";
 import { useState, type ComponentProps, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { ConsoleFrame } from "~/agent/components/ConsoleFrame";
+import { ConsoleFrame } from "~/components/agent/ConsoleFrame";
 import { consoleResources } from "~/agent/console-i18n.server";
 import { currentAgent } from "~/agent/session.server";
 import { db } from "~/db.server";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
   BlockStack,
@@ -44,6 +44,8 @@ export default function SupportPage() {
   const { orderId: prefilledOrderId } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const navigate = useNavigate();
+  const submitRouting = useSubmit();
+  const navigation = useNavigation();
   const [description, setDescription] = useState("");
   const [orderId, setOrderId] = useState(prefilledOrderId);
   const [picked, setPicked] = useState<CategoryId | null>(null);
@@ -65,13 +67,11 @@ export default function SupportPage() {
         ? { suggestedCategory: answer.triage.category, confidence: answer.triage.confidence }
         : {}),
     };
-    navigate(
-      route === "spl_ticket"
-        ? `/app/support/new?category=${category}`
-        : `/app/support/guides/${category}?from=triage`,
-      { state },
-    );
+    if (route === "spl_ticket") navigate(`/app/support/new?category=${category}`, { state });
+    // A POST to the guide's action records the visit once; the guide page's GET writes nothing.
+    else submitRouting(null, { method: "post", action: `/app/support/guides/${category}`, state });
   };
+  const routingToGuide = navigation.formAction?.startsWith("/app/support/guides/") ?? false;
 
   return (
     <Page title={t("intake.title")}>
@@ -109,7 +109,12 @@ export default function SupportPage() {
               </Form>
             </Card>
             {answer && answer.kind !== "error" ? (
-              <TriageResult answer={answer} onChoose={submit} onProceed={proceed} />
+              <TriageResult
+                answer={answer}
+                onChoose={submit}
+                onProceed={proceed}
+                proceeding={routingToGuide}
+              />
             ) : null}
             <Card>
               <BlockStack gap="200">

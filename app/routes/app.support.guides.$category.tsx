@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
@@ -21,19 +21,32 @@ import { db } from "~/db.server";
 import { resolveLocale } from "~/i18n/locales";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
-import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
-import { isCategoryId, routeOf } from "~/support/taxonomy";
+import { guideVisits } from "~/support/guides/guide-visits.server";
+import { isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
+
+function guideCategory(param: string | undefined): CategoryId | null {
+  return isCategoryId(param) && routeOf(param) === "tiktok_guide" ? param : null;
+}
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const category = params.category;
-  if (!isCategoryId(category) || routeOf(category) !== "tiktok_guide")
-    return data({ category: null, shopName: "" }, { status: 404 });
-  // Counted once per routing from the Support page, so SPL sees problems solved without a ticket.
-  if (new URL(request.url).searchParams.get("from") === "triage")
-    await merchantTickets(db, session.shop).recordGuideVisit(category);
+  const category = guideCategory(params.category);
+  if (!category) return data({ category: null, shopName: "" }, { status: 404 });
   const { name } = await shopInfoFor(session.shop, admin);
   return { category, shopName: name };
+};
+
+/**
+ * The Support page routes a merchant here with a POST, counted once, so SPL sees problems solved
+ * without a ticket. The page itself is a GET that writes nothing: prefetches, reloads and Back don't count.
+ * No redirect: the merchant's description travels in the navigation's history state, which a redirect drops.
+ */
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const category = guideCategory(params.category);
+  if (!category) return data(null, { status: 404 });
+  await guideVisits(db, session.shop).record(category);
+  return null;
 };
 
 interface IntakeState {

@@ -9,7 +9,7 @@ import { DownloadButton } from "~/components/support/DownloadButton";
 import { MessageComposer } from "~/components/support/MessageComposer";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { TicketConversation } from "~/components/support/TicketConversation";
-import { formatDateTime } from "~/components/support/format";
+import { formatDateTime } from "~/components/format";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";

@@ -17,11 +17,12 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/format";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";
-import { excerpt, formatDateTime } from "~/components/support/format";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
+import { excerpt } from "~/support/excerpt";
 import { logFilterSchema, toTicketLogFilter } from "~/support/tickets/log-filter";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";

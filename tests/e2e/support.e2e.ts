@@ -80,6 +80,10 @@ describe("a merchant in the Support page", () => {
   });
 
   it("sends an Italian merchant with a rejected product to the TikTok guide in Italian, and copies the case summary", async () => {
+    const db = createDb(inject("databaseUrl"));
+    const visits = () =>
+      db.guideVisit.count({ where: { category: "product_rejection", shop: "demo-shop.myshopify.com" } });
+    const before = await visits();
     const page = await openSupportPage(browser, { locale: "it-IT" });
     const problem =
       "Il mio prodotto è stato rifiutato da TikTok: dice Review failed per violazione delle norme.";
@@ -90,12 +94,15 @@ describe("a merchant in the Support page", () => {
     await page.getByText("Centro Venditori", { exact: false }).first().waitFor();
     await page.getByRole("button", { name: "Copia riepilogo del caso" }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(problem);
-    const db = createDb(inject("databaseUrl"));
-    expect(
-      await db.guideVisit.count({
-        where: { category: "product_rejection", shop: "demo-shop.myshopify.com" },
-      }),
-    ).toBeGreaterThan(0);
+    expect(await visits()).toBe(before + 1);
+
+    // Coming back to the guide through the browser's history shows it again without counting again.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
+    await page.goForward();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/guides/product_rejection");
+    await page.getByRole("button", { name: "Copia riepilogo del caso" }).waitFor();
+    expect(await visits()).toBe(before + 1);
     await db.$disconnect();
     await page.context().close();
   });

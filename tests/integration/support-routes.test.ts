@@ -7,6 +7,7 @@ import { PNG_BYTES } from "../helpers/tickets";
 
 const intake = await import("~/routes/app.support._index");
 const newTicket = await import("~/routes/app.support.new");
+const guide = await import("~/routes/app.support.guides.$category");
 
 await installShop(db, DEMO_SHOP.domain);
 
@@ -111,5 +112,57 @@ describe("the Support page's server side", () => {
       attachmentProblem: { problem: "unsupported_type", filename: "fake.png" },
     });
     expect(await db.ticket.count({ where: { idempotencyKey: key } })).toBe(0);
+  });
+});
+
+describe("a TikTok guide's server side", () => {
+  const visits = (category: string) => db.guideVisit.count({ where: { shop: DEMO_SHOP.domain, category } });
+
+  it("shows the guide without counting a visit, however often it is loaded", async () => {
+    const before = await visits("payout");
+    for (const path of ["/app/support/guides/payout", "/app/support/guides/payout?from=triage"]) {
+      const response = await respond(guide.loader, await adminDataRequest(path, DEMO_SHOP.domain), {
+        category: "payout",
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ category: "payout", shopName: "Demo Shop" });
+    }
+    expect(await visits("payout")).toBe(before);
+  });
+
+  it("counts one visit for the shop when the Support page routes a merchant to the guide", async () => {
+    const before = await visits("payout");
+    const response = await respond(
+      guide.action,
+      await adminDataRequest("/app/support/guides/payout", DEMO_SHOP.domain, { method: "POST" }),
+      { category: "payout" },
+    );
+    expect(response.status).toBe(200);
+    expect(await visits("payout")).toBe(before + 1);
+  });
+
+  it("counts nothing for a category SPL handles itself", async () => {
+    const before = await visits("order_sync");
+    const response = await respond(
+      guide.action,
+      await adminDataRequest("/app/support/guides/order_sync", DEMO_SHOP.domain, { method: "POST" }),
+      { category: "order_sync" },
+    );
+    expect(response.status).toBe(404);
+    expect(await visits("order_sync")).toBe(before);
+  });
+
+  it("refuses a routing without a valid session token", async () => {
+    const before = await visits("payout");
+    const response = await respond(
+      guide.action,
+      await adminDataRequest("/app/support/guides/payout", DEMO_SHOP.domain, {
+        method: "POST",
+        token: "forged",
+      }),
+      { category: "payout" },
+    );
+    expect(response.status).toBe(401);
+    expect(await visits("payout")).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "../format";
 import { MessageBody } from "./MessageBody";
 
 /** One message of a ticket's conversation, as merchants and agents both see it: plain text. */

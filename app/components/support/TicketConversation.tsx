@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "../format";
 import { MessageBody } from "./MessageBody";
 import { MessageCard } from "./MessageCard";
 

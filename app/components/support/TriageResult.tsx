@@ -8,10 +8,12 @@ interface Props {
   answer: IntakeAnswer;
   onChoose: (category: CategoryId) => void;
   onProceed: (category: CategoryId, route: Route) => void;
+  /** The next step is on its way: one click is enough. */
+  proceeding?: boolean;
 }
 
 /** Who can fix the problem, why we think so, and the next step. */
-export function TriageResult({ answer, onChoose, onProceed }: Props) {
+export function TriageResult({ answer, onChoose, onProceed, proceeding = false }: Props) {
   const { t } = useTranslation("support");
   const category = answer.kind === "classified" ? answer.triage.category : answer.category;
   const route = routeOf(category);
@@ -75,7 +77,7 @@ export function TriageResult({ answer, onChoose, onProceed }: Props) {
           </Text>
         ) : null}
         <InlineStack gap="300" blockAlign="center">
-          <Button variant="primary" onClick={() => onProceed(category, route)}>
+          <Button variant="primary" loading={proceeding} onClick={() => onProceed(category, route)}>
             {t(route === "spl_ticket" ? "triage.nextSpl" : "triage.nextTiktok")}
           </Button>
           <Text as="span" tone="subdued">

@@ -1,6 +1,6 @@
 /**
  * Carrier contacts for shipping problems and tracking-number recognition.
- * Names, phone numbers and websites come from seed 003 ("TikTok Global Shipping Contact Number");
+ * Names, phone numbers and websites come from the web article "TikTok Global Shipping Contact Number";
  * tracking page addresses are the carriers' own public tracking pages.
  */
 
@@ -10,9 +10,9 @@ export type CarrierId = (typeof CARRIER_IDS)[number];
 export interface Carrier {
   readonly id: CarrierId;
   readonly name: string;
-  /** As published in seed 003. */
+  /** As published in "TikTok Global Shipping Contact Number". */
   readonly phone: string;
-  /** As published in seed 003, without scheme. */
+  /** As published in "TikTok Global Shipping Contact Number", without scheme. */
   readonly website: string;
   /** `{trackingNumber}` is replaced by the normalised number; null when the carrier has no page we can prefill. */
   readonly trackingUrlTemplate: string | null;
@@ -64,7 +64,7 @@ export function websiteUrl(carrier: Carrier): string {
   return `https://${carrier.website}`;
 }
 
-/** `tel:` link for a phone number written as in the seed ("+1 800-225-5345" → "tel:+18002255345"). */
+/** `tel:` link for a phone number written as published ("+1 800-225-5345" → "tel:+18002255345"). */
 export function phoneHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;
 }

@@ -64,7 +64,7 @@ describe("guide content", () => {
 
   it("dates each guide by its oldest source", () => {
     for (const guide of Object.values(GUIDES)) {
-      const oldest = guide.sources.map((seed) => SOURCES[seed].checkedOn).sort()[0];
+      const oldest = guide.sources.map((source) => SOURCES[source].checkedOn).sort()[0];
       expect({ channel: guide.channel, lastChecked: guide.lastChecked }).toEqual({
         channel: guide.channel,
         lastChecked: oldest,

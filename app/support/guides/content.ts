@@ -8,21 +8,47 @@ import { channelsOf, type CategoryId, type Channel } from "../taxonomy";
 /** Every channel except SPL's own ticket has a guide. */
 export type GuideChannel = Exclude<Channel, "spl_ticket">;
 
-/** The source documents in /work/shared/seeds, by file prefix. */
-export type SeedId = "000" | "001" | "002" | "003";
+/** The public documents the guides are drawn from. */
+export type SourceId =
+  "splArticle" | "customerServiceArticle" | "sellerSupportNavigation" | "shippingContactsArticle";
 
 /** Calendar date, YYYY-MM-DD. */
 export type IsoDate = `${number}-${number}-${number}`;
 
-export const SOURCES: Readonly<Record<SeedId, { readonly title: string; readonly checkedOn: IsoDate }>> = {
+export interface Source {
+  readonly title: string;
+  readonly publisher: string;
+  readonly checkedOn: IsoDate;
+}
+
+export const SOURCES: Readonly<Record<SourceId, Source>> = {
   // SPL's own article states "Aggiornato il: 11/07/2025".
-  "000": { title: "Come contattare il supporto ufficiale di TikTok Shop (SPL)", checkedOn: "2025-07-11" },
-  "001": { title: "How to Contact TikTok Shop Customer Service", checkedOn: "2026-11-23" },
-  "002": { title: "Seller Support Navigation", checkedOn: "2026-11-23" },
-  "003": { title: "TikTok Global Shipping Contact Number", checkedOn: "2026-11-23" },
+  splArticle: {
+    title: "Come contattare il supporto ufficiale di TikTok Shop",
+    publisher: "SPL, help article for the TikTok Shop – SPL app",
+    checkedOn: "2025-07-11",
+  },
+  customerServiceArticle: {
+    title: "How to Contact TikTok Shop Customer Service",
+    publisher: "unsigned web article",
+    checkedOn: "2026-11-23",
+  },
+  sellerSupportNavigation: {
+    title: "Seller Support Navigation",
+    publisher: "TikTok Shop Academy (Seller University)",
+    checkedOn: "2026-11-23",
+  },
+  shippingContactsArticle: {
+    title: "TikTok Global Shipping Contact Number",
+    publisher: "unsigned web article",
+    checkedOn: "2026-11-23",
+  },
 };
 
-/** The only legible TikTok address in the sources (seed 000); seeds 001 and 003 show theirs obfuscated. */
+/**
+ * The only legible TikTok address in the sources (SPL's article); "How to Contact TikTok Shop Customer
+ * Service" and "TikTok Global Shipping Contact Number" show theirs obfuscated.
+ */
 export const SELLER_SUPPORT_EMAIL = "sellersupport@tiktok.com";
 
 /** Merchant inputs that can fill a field TikTok asks for. */
@@ -75,7 +101,7 @@ export interface Guide {
   readonly titleKey: string;
   readonly introKey: string;
   readonly sections: readonly GuideSection[];
-  readonly sources: readonly SeedId[];
+  readonly sources: readonly SourceId[];
   /** The oldest check date among the guide's sources: the guide is only as fresh as its stalest fact. */
   readonly lastChecked: IsoDate;
 }
@@ -92,7 +118,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "live_chat",
     titleKey: "liveChat.title",
     introKey: "liveChat.intro",
-    sources: ["000", "002"],
+    sources: ["splArticle", "sellerSupportNavigation"],
     lastChecked: "2025-07-11",
     sections: [
       {
@@ -126,7 +152,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "help_center_ticket",
     titleKey: "helpCenterTicket.title",
     introKey: "helpCenterTicket.intro",
-    sources: ["000"],
+    sources: ["splArticle"],
     lastChecked: "2025-07-11",
     sections: [
       {
@@ -179,7 +205,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "email",
     titleKey: "email.title",
     introKey: "email.intro",
-    sources: ["000", "001", "003"],
+    sources: ["splArticle", "customerServiceArticle", "shippingContactsArticle"],
     lastChecked: "2025-07-11",
     sections: [
       {
@@ -204,7 +230,8 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
       },
       { kind: "mailto" },
       { kind: "note", tone: "info", textKey: "email.responseTime", values: { min: 1, max: 3 } },
-      // Seed 001 promises 24–48 h for an address it shows obfuscated; seed 000 (SPL) says 1–3 business days.
+      // "How to Contact TikTok Shop Customer Service" promises 24–48 h for an address it shows obfuscated;
+      // SPL's article says 1–3 business days.
       { kind: "note", tone: "warning", textKey: "email.responseTimeElsewhere", values: { min: 24, max: 48 } },
     ],
   },
@@ -213,7 +240,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "carrier",
     titleKey: "carrier.title",
     introKey: "carrier.intro",
-    sources: ["003"],
+    sources: ["shippingContactsArticle"],
     lastChecked: "2026-11-23",
     sections: [
       { kind: "trackingLookup" },
@@ -252,7 +279,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "help_center",
     titleKey: "helpCenter.title",
     introKey: "helpCenter.intro",
-    sources: ["002", "001"],
+    sources: ["sellerSupportNavigation", "customerServiceArticle"],
     lastChecked: "2026-11-23",
     sections: [
       {
@@ -279,7 +306,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "seller_community",
     titleKey: "sellerCommunity.title",
     introKey: "sellerCommunity.intro",
-    sources: ["002"],
+    sources: ["sellerSupportNavigation"],
     lastChecked: "2026-11-23",
     sections: [
       {

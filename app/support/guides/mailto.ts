@@ -1,5 +1,6 @@
 /**
- * The prefilled email a merchant with a blocked or suspended account sends to TikTok (seed 000, section 3).
+ * The prefilled email a merchant with a blocked or suspended account sends to TikTok, as SPL's help article
+ * "Come contattare il supporto ufficiale di TikTok Shop" describes it (section 3, "Contatto via Email").
  *
  * Subject and labels are in English: the only legible address, sellersupport@tiktok.com, is TikTok's
  * USA / UK / Global seller support. The merchant's own words go in exactly as typed, and a non-English

@@ -1,6 +1,6 @@
 import { BlockStack, Button, DescriptionList, Text } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
-import type { AgentTicket } from "../agent-tickets.server";
+import type { AgentTicket } from "~/agent/agent-tickets.server";
 import { JsonDetails } from "./JsonDetails";
 import { TitledCard } from "./TitledCard";
 

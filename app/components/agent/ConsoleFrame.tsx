@@ -2,7 +2,7 @@ import { useLocation, useSubmit } from "@remix-run/react";
 import { Frame, Navigation, TopBar } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CSRF_FIELD } from "../csrf";
+import { CSRF_FIELD } from "~/agent/csrf";
 
 interface ConsoleAgent {
   name: string;

@@ -1,7 +1,7 @@
 import { BlockStack } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
 import { TicketConversation } from "~/components/support/TicketConversation";
-import type { AgentTicket } from "../agent-tickets.server";
+import type { AgentTicket } from "~/agent/agent-tickets.server";
 
 type Thread = Pick<AgentTicket, "description" | "orderId" | "createdAt" | "shopName" | "messages">;
 

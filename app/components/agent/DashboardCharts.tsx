@@ -2,7 +2,7 @@ import { BlockStack, Box, InlineGrid } from "@shopify/polaris";
 import { DonutChart, LineChart, PolarisVizProvider, SimpleBarChart } from "@shopify/polaris-viz";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { SupportDashboard } from "../dashboard.server";
+import type { SupportDashboard } from "~/agent/dashboard.server";
 import { TitledCard } from "./TitledCard";
 
 type ChartData = Pick<SupportDashboard, "days" | "byCategory" | "byRoute" | "guideVisits" | "ticketsOpened">;

@@ -2,8 +2,8 @@ import { BlockStack, Text } from "@shopify/polaris";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { MessageBody } from "~/components/support/MessageBody";
-import { formatDateTime } from "~/components/support/format";
-import type { AgentTicket } from "../agent-tickets.server";
+import { formatDateTime } from "~/components/format";
+import type { AgentTicket } from "~/agent/agent-tickets.server";
 
 type AuditEntry = AgentTicket["events"][number];
 

@@ -1,4 +1,4 @@
-import { CSRF_FIELD } from "../csrf";
+import { CSRF_FIELD } from "~/agent/csrf";
 import { useConsole } from "./use-console";
 
 /** The session's cross-site request token, which every console form posts back. */

@@ -1,5 +1,14 @@
 import type { TFunction } from "i18next";
 
+/** Dates render the same on the server and in the browser (no hydration mismatch), in UTC. */
+export function formatDateTime(value: string | Date, locale: string) {
+  return (
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
+      new Date(value),
+    ) + " UTC"
+  );
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
