@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createDb, type Db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { TICKET_STATUSES } from "~/support/tickets/status";
 import { startPreviewProcess } from "../preview/process";
 import { freshPostgresUrl, freshSqliteUrl, migrate } from "../tests/setup/databases";
 import { launchChromium, merchantContext } from "../tests/e2e/chromium";
@@ -136,12 +137,12 @@ async function seedLog(db: Db, shop: string) {
           number: 50_000_000 + n,
           shop,
           shopName: "Busy Shop",
-          status: ["new", "open", "pending_merchant", "resolved", "closed"][n % 5]!,
+          status: TICKET_STATUSES[n % TICKET_STATUSES.length]!,
           category: "order_sync",
           description: `Seeded ticket ${n}`,
           contactEmail: "busy@example.com",
           locale: "en",
-          diagnostics: "{}",
+          diagnostics: {},
           idempotencyKey: `seed-${n}`,
           searchText: `spl-${50_000_000 + n} seeded ticket ${n}`,
           createdAt: new Date(start + n * 60_000),

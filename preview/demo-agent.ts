@@ -14,7 +14,7 @@ export async function seedDemoAgent(db: Db) {
   const email = normalizeEmail(DEMO_AGENT.email);
   const account = {
     name: DEMO_AGENT.name,
-    role: "admin",
+    role: "admin" as const,
     passwordHash: await hashPassword(DEMO_AGENT.password),
   };
   await db.agent.upsert({ where: { email }, create: { email, ...account }, update: account });

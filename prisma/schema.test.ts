@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { AGENT_ROLES } from "~/agent/agents.server";
 import { createDb } from "~/db.server";
+import { TICKET_STATUSES } from "~/support/tickets/status";
 import { freshPostgresUrl, freshSqliteUrl, migrate } from "../tests/setup/databases";
 import { SCHEMAS, postgresSchemaFrom, readSourceSchema, snapshotPath } from "./schemas";
 
@@ -67,5 +69,23 @@ describe("database schemas", () => {
     } finally {
       await database.drop();
     }
+  });
+});
+
+describe("enums in the schema", () => {
+  const values = (name: string) => {
+    const block = new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(readSourceSchema())?.[1] ?? "";
+    return block
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+  };
+
+  it("hold the same ticket statuses as the workflow, in order", () => {
+    expect(values("TicketStatus")).toEqual([...TICKET_STATUSES]);
+  });
+
+  it("hold the same agent roles as the console", () => {
+    expect(values("AgentRole")).toEqual([...AGENT_ROLES]);
   });
 });

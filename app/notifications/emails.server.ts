@@ -3,11 +3,12 @@ import { config } from "~/config.server";
 import { createI18n } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import { resourcesFor } from "~/i18n/resources.server";
-import { formatTicketNumber } from "~/support/tickets/number";
 import type { Email } from "./outbox.server";
 
-interface TicketFacts {
-  number: number;
+/** What an email says about a ticket; the ticket module tells it, this folder never reads tickets. */
+export interface TicketFacts {
+  /** The ticket's number as merchants and agents quote it (SPL-1042). */
+  reference: string;
   shop: string;
   shopName: string;
   category: string;
@@ -31,7 +32,7 @@ function translator(locale: Locale): i18n["t"] {
 /** SPL's team reads new-ticket alerts in English, whatever the merchant's language. */
 export function ticketCreatedEmail(ticket: TicketFacts): Email {
   const t = translator("en");
-  const number = formatTicketNumber(ticket.number);
+  const number = ticket.reference;
   return {
     shop: ticket.shop,
     to: config().SPL_SUPPORT_INBOX,
@@ -50,7 +51,7 @@ export function ticketCreatedEmail(ticket: TicketFacts): Email {
 /** The merchant hears about an agent's reply in the language they wrote the ticket in. */
 export function agentReplyEmail(ticket: TicketFacts, reply: string, locale: Locale): Email {
   const t = translator(locale);
-  const number = formatTicketNumber(ticket.number);
+  const number = ticket.reference;
   return {
     shop: ticket.shop,
     to: ticket.contactEmail,

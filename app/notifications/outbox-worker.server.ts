@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { config } from "~/config.server";
-import type { Db } from "~/db.server";
+import type { Db, Prisma } from "~/db.server";
 
 /**
  * Delivers the outbox. Every app process runs a worker; they share the table safely:
@@ -107,7 +107,7 @@ export async function deliverDueEmails(
   const from = options.from ?? config().MAIL_FROM;
   const startedAt = Date.now();
   const clock = () => (options.now?.getTime() ?? startedAt) + Date.now() - startedAt;
-  const isDue = (at: number) => ({
+  const isDue = (at: number): Prisma.OutboxEmailWhereInput => ({
     status: "pending",
     nextAttemptAt: { lte: new Date(at) },
     OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date(at) } }],

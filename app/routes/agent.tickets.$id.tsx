@@ -16,7 +16,8 @@ import {
 import { useEffect, useState, type ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { MessageComposer } from "~/components/support/MessageComposer";
-import { agentTickets, type WorkError } from "~/agent/agent-tickets.server";
+import { agentTickets } from "~/agent/agent-tickets.server";
+import type { ChangeError } from "~/support/tickets/tickets.server";
 import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
 import { CsrfField } from "~/components/agent/CsrfField";
@@ -40,7 +41,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { ticket, agents: await listAgents(db) };
 };
 
-const ERROR_STATUS: Record<WorkError, number> = {
+const ERROR_STATUS: Record<ChangeError, number> = {
   notFound: 404,
   transition: 409,
   conflict: 409,

@@ -28,8 +28,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const parsed = replySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
     return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
-  const message = await merchantTickets(db, session.shop).reply(params.id ?? "", parsed.data.body);
-  if (!message) return data({ ok: false as const, errors: { body: "ticket.notFound" } }, { status: 404 });
+  const reply = await merchantTickets(db, session.shop).reply(params.id ?? "", parsed.data.body);
+  if (!reply.ok) {
+    const notFound = reply.error === "notFound";
+    const errors = { body: notFound ? "ticket.notFound" : "ticket.changedMeanwhile" };
+    return data({ ok: false as const, errors }, { status: notFound ? 404 : 409 });
+  }
   return { ok: true as const, errors: {} as Record<string, string> };
 };
 

@@ -84,7 +84,7 @@ export async function fetchShopInfo(admin: AdminGraphql): Promise<ShopInfo> {
   };
 }
 
-export interface OrderSummary {
+export type OrderSummary = {
   found: true;
   id: string;
   name: string;
@@ -96,7 +96,7 @@ export interface OrderSummary {
   total: string;
   currency: string;
   lineItems: number;
-}
+};
 
 /** Search syntax characters are dropped: the merchant's text must not become a different query. */
 function orderSearchQuery(orderId: string) {

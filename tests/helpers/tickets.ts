@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { NewTicket } from "~/support/tickets/merchant-tickets.server";
+import type { NewTicket } from "~/support/tickets/tickets.server";
 
 /** A valid ticket as the form would submit it; override what the test is about. */
 export function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {

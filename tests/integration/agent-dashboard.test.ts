@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { supportDashboard } from "~/agent/dashboard.server";
 import type { Db } from "~/db.server";
-import type { DatabaseKind } from "~/db-url";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import type { TicketStatus } from "~/support/tickets/status";
 import { newTicket } from "../helpers/tickets";
 import { isolatedDatabase } from "./agent-helpers";
 
@@ -13,12 +13,11 @@ const at = (daysAgo: number, hour: number) => new Date(noon - 12 * HOUR - daysAg
 const dayOf = (daysAgo: number) => new Date(noon - daysAgo * DAY).toISOString().slice(0, 10);
 
 let db: Db;
-let kind: DatabaseKind;
 let close: () => Promise<void>;
 
 async function ticket(fields: {
   category: "order_sync" | "shipping";
-  status: string;
+  status: TicketStatus;
   createdAt: Date;
   firstAgentReplyAt?: Date;
   resolvedAt?: Date;
@@ -28,12 +27,15 @@ async function ticket(fields: {
     newTicket({ category: fields.category }),
   );
   const { category: _category, ...dates } = fields;
-  await db.ticket.update({ where: { id: created.id }, data: { ...dates, lastActivityAt: fields.createdAt } });
+  await db.ticket.update({
+    where: { id: created.id },
+    data: { ...dates, lastActivityAt: fields.createdAt },
+  });
   return created.number;
 }
 
 beforeAll(async () => {
-  ({ db, kind, close } = await isolatedDatabase());
+  ({ db, close } = await isolatedDatabase());
 }, 120_000);
 afterAll(() => close?.());
 
@@ -65,7 +67,7 @@ describe("the support dashboard", () => {
       ],
     });
 
-    const dashboard = await supportDashboard(db, { days: 7, now: new Date(noon), kind });
+    const dashboard = await supportDashboard(db, { days: 7, now: new Date(noon) });
     expect(dashboard.days).toHaveLength(7);
     expect(dashboard.days.at(-1)).toEqual({ day: dayOf(0), opened: 1, closed: 1 });
     expect(dashboard.days.at(-2)).toEqual({ day: dayOf(1), opened: 2, closed: 0 });
@@ -90,16 +92,16 @@ describe("the support dashboard", () => {
     ]);
     expect(dashboard.oldestUnanswered.map((row) => row.number)).not.toContain(resolvedQuickly);
 
-    const month = await supportDashboard(db, { days: 30, now: new Date(noon), kind });
+    const month = await supportDashboard(db, { days: 30, now: new Date(noon) });
     expect(month.ticketsOpened).toBe(4);
     expect(month.guideVisits).toBe(4);
-    const quarter = await supportDashboard(db, { days: 90, now: new Date(noon), kind });
+    const quarter = await supportDashboard(db, { days: 90, now: new Date(noon) });
     expect(quarter.ticketsOpened).toBe(5);
     expect(quarter.medianFirstReplyMs).toBeCloseTo(2 * HOUR, -3);
   });
 
   it("shows nothing rather than failing on an empty period", async () => {
-    const empty = await supportDashboard(db, { days: 7, now: new Date(noon + 400 * DAY), kind });
+    const empty = await supportDashboard(db, { days: 7, now: new Date(noon + 400 * DAY) });
     expect(empty.ticketsOpened).toBe(0);
     expect(empty.guideShare).toBeNull();
     expect(empty.medianFirstReplyMs).toBeNull();

@@ -47,8 +47,6 @@ describe("a merchant's tickets", () => {
     const created = await Promise.all(
       Array.from({ length: 12 }, () => merchantTickets(db, shop).create(newTicket())),
     );
-    // Submitted together, they are written in one transaction with one creation time.
-    expect(new Set(created.map(({ ticket }) => ticket.createdAt.getTime())).size).toBe(1);
     const { tickets } = await merchantTickets(db, shop).list();
     const numbers = created.map(({ ticket }) => ticket.number).sort((a, b) => b - a);
     expect(tickets.map((ticket) => ticket.number)).toEqual(numbers);
@@ -112,7 +110,10 @@ describe("a merchant's tickets", () => {
     const { ticket } = await merchantTickets(db, owner).create(newTicket());
     await merchantTickets(db, intruder).create(newTicket());
     expect(await merchantTickets(db, intruder).get(ticket.id)).toBeNull();
-    expect(await merchantTickets(db, intruder).reply(ticket.id, "let me in")).toBeNull();
+    expect(await merchantTickets(db, intruder).reply(ticket.id, "let me in")).toEqual({
+      ok: false,
+      error: "notFound",
+    });
     const { tickets } = await merchantTickets(db, intruder).list();
     expect(tickets.map((row) => row.id)).not.toContain(ticket.id);
     expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(0);
@@ -160,13 +161,5 @@ describe("a merchant's tickets", () => {
       createdBefore: new Date("2026-01-16T00:00:00Z"),
     });
     expect(january.tickets.map((t) => t.id)).toEqual([b.id]);
-  });
-
-  it("records a guide visit for the shop", async () => {
-    const shop = uniqueShop();
-    await merchantTickets(db, shop).recordGuideVisit("payout");
-    expect(await db.guideVisit.findMany({ where: { shop }, select: { category: true } })).toEqual([
-      { category: "payout" },
-    ]);
   });
 });

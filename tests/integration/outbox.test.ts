@@ -49,7 +49,7 @@ afterEach(async () => {
 });
 
 const facts = {
-  number: 1234,
+  reference: "SPL-1234",
   shop: "negozio.myshopify.com",
   shopName: "Negozio Demo",
   category: "order_sync",
@@ -255,7 +255,7 @@ describe("the outbox worker", () => {
 
   it("shares the work between concurrent workers without sending anything twice", async () => {
     const rows = await enqueue(
-      ...Array.from({ length: 12 }, (_, i) => ticketCreatedEmail({ ...facts, number: 2000 + i })),
+      ...Array.from({ length: 12 }, (_, i) => ticketCreatedEmail({ ...facts, reference: `SPL-${2000 + i}` })),
     );
     const workers = ["worker-a", "worker-b", "worker-c"].map((workerId) =>
       deliver({ workerId, batchSize: 12 }),
@@ -273,7 +273,9 @@ describe("the outbox worker", () => {
   });
 
   it("starts no send in the second half of its lease and leaves the rest of the batch to the next pass", async () => {
-    await enqueue(...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, number: 3000 + i })));
+    await enqueue(
+      ...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, reference: `SPL-${3000 + i}` })),
+    );
     const smtp = createSmtpTransport(sink.url);
     const slowSmtp = {
       sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (await sleep(300), smtp.sendMail(mail)),
@@ -301,7 +303,9 @@ describe("the outbox worker", () => {
   });
 
   it("when stopped mid-pass, settles the email being sent and leaves the rest for the next worker", async () => {
-    await enqueue(...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, number: 4000 + i })));
+    await enqueue(
+      ...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, reference: `SPL-${4000 + i}` })),
+    );
     const smtp = createSmtpTransport(sink.url);
     let sending = () => {};
     const firstSend = new Promise<void>((resolve) => (sending = resolve));
@@ -332,7 +336,7 @@ describe("the outbox worker", () => {
     while (sink.messages().length === 0) await sleep(10);
     await worker.stop();
 
-    await enqueue(ticketCreatedEmail({ ...facts, number: 1235 }));
+    await enqueue(ticketCreatedEmail({ ...facts, reference: "SPL-1235" }));
     await sleep(100);
     expect(sink.messages().map((email) => email.subject)).toEqual(["New ticket SPL-1234 from Negozio Demo"]);
   });

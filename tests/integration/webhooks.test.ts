@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { sessionStorage } from "~/shopify.server";
+import { guideVisits } from "~/support/guides/guide-visits.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
-import { searchTextOf } from "~/support/tickets/ticket-store.server";
+import { searchTextOf } from "~/support/tickets/search-text";
 import { installShop, respond, uniqueShop, webhookRequest } from "../helpers/shopify";
 import { PNG_BYTES, newTicket } from "../helpers/tickets";
 
@@ -130,7 +131,7 @@ async function seedShop(shop: string) {
     }),
   );
   await tickets.reply(otherTicket.id, "Sam says it is still wrong.");
-  await tickets.recordGuideVisit("payout");
+  await guideVisits(db, shop).record("payout");
   return { orderTicket, emailTicket, otherTicket };
 }
 
@@ -174,7 +175,7 @@ async function exportsOf(shop: string) {
   const rows = await db.customerDataExport.findMany({ where: { shop } });
   return rows.map((row) => ({
     ...row,
-    content: JSON.parse(row.payload) as {
+    content: row.payload as {
       dataRequestId: unknown;
       tickets: { number: number; description: string; messages: { body: string }[] }[];
     },
@@ -402,7 +403,8 @@ describe("customers/redact", () => {
 
     await deliver("customers/redact", shop, { webhookId });
 
-    expect((await db.message.findUniqueOrThrow({ where: { id: later!.id } })).body).toBe(
+    if (!later.ok) throw new Error(later.error);
+    expect((await db.message.findUniqueOrThrow({ where: { id: later.messageId } })).body).toBe(
       `New contact from the customer: ${CUSTOMER.email}`,
     );
   });
@@ -480,27 +482,21 @@ async function seedBusyShop(shop: string, count: number) {
         description: `Ticket ${number}: ${CUSTOMER.email} says order #1001 is missing.`,
         orderId: CUSTOMER_ORDER.name,
       });
-      const text = searchTextOf({
-        number,
-        shop,
-        shopName: ticket.shopName,
-        orderId: ticket.orderId,
-        text: ticket.description,
-      });
+      const searchText = searchTextOf({ ...ticket, number, shop, orderId: ticket.orderId ?? null }, [reply]);
       return {
         number,
         shop,
         shopName: ticket.shopName,
-        status: "in_progress",
+        status: "open",
         category: ticket.category,
         description: ticket.description,
         orderId: ticket.orderId ?? null,
-        orderSummary: JSON.stringify(orderSummary(CUSTOMER_ORDER)),
+        orderSummary: orderSummary(CUSTOMER_ORDER),
         contactEmail: ticket.contactEmail,
         locale: ticket.locale,
-        diagnostics: JSON.stringify(ticket.diagnostics),
+        diagnostics: { ...ticket.diagnostics },
         idempotencyKey: ticket.idempotencyKey,
-        searchText: `${text} ${reply.toLowerCase()}`,
+        searchText,
       };
     }),
   });

@@ -1,32 +1,10 @@
 import type { Db, Prisma } from "~/db.server";
-import type { CategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
-import { attachmentRows, threadMessage } from "./ticket-store.server";
-import { ticketWriter } from "./ticket-writer.server";
-import {
-  merchantStatus,
-  statusAfterMerchantReply,
-  statusesShownAs,
-  type MerchantStatus,
-  type TicketStatus,
-} from "./status";
-import type { TicketForm } from "./ticket-input";
-
-export interface Diagnostics {
-  appVersion: string;
-  shopPlan: string | null;
-  locale: string;
-  timezone: string | null;
-}
-
-export interface NewTicket extends TicketForm {
-  shopName: string;
-  locale: string;
-  diagnostics: Diagnostics;
-  orderSummary: unknown;
-  attachments: CheckedAttachment[];
-}
+import { merchantStatus, statusesShownAs, type MerchantStatus } from "./status";
+import { threadMessage } from "./thread";
+import { ticketCategory } from "./ticket-category";
+import { ticketModule, type NewTicket } from "./tickets.server";
 
 export interface TicketLogFilter {
   status?: MerchantStatus;
@@ -45,10 +23,11 @@ const PAGE_SIZE = 20;
  */
 export function merchantTickets(db: Db, shop: string) {
   const ownTicket = (id: string) => ({ id, shop });
+  const tickets = ticketModule(db);
 
   return {
     /** Creates the ticket once per idempotency key: a double submit returns the first ticket. */
-    create: (input: NewTicket) => ticketWriter(db).create(shop, input),
+    create: (input: NewTicket) => tickets.create(shop, input),
 
     /** The Ticket Log: newest first, keyset-paginated, no full counts. */
     async list(filter: TicketLogFilter = {}) {
@@ -81,8 +60,8 @@ export function merchantTickets(db: Db, shop: string) {
       return {
         tickets: items.map((row) => ({
           ...row,
-          category: row.category as CategoryId,
-          status: merchantStatus(row.status as TicketStatus),
+          category: ticketCategory(row.category),
+          status: merchantStatus(row.status),
         })),
         nextCursor,
       };
@@ -110,8 +89,8 @@ export function merchantTickets(db: Db, shop: string) {
       return {
         id: ticket.id,
         number: ticket.number,
-        category: ticket.category as CategoryId,
-        status: merchantStatus(ticket.status as TicketStatus),
+        category: ticketCategory(ticket.category),
+        status: merchantStatus(ticket.status),
         description: ticket.description,
         orderId: ticket.orderId,
         contactEmail: ticket.contactEmail,
@@ -121,54 +100,13 @@ export function merchantTickets(db: Db, shop: string) {
       };
     },
 
-    /** A merchant's reply; on a resolved or closed ticket it reopens it. */
-    async reply(id: string, body: string, attachments: CheckedAttachment[] = []) {
-      return db.$transaction(async (tx) => {
-        const ticket = await tx.ticket.findFirst({ where: ownTicket(id) });
-        if (!ticket) return null;
-        const message = await tx.message.create({
-          data: { ticketId: id, shop, authorType: "merchant", body },
-        });
-        await tx.attachment.createMany({
-          data: attachmentRows(shop, attachments).map((row) => ({
-            ...row,
-            ticketId: id,
-            messageId: message.id,
-          })),
-        });
-        const status = statusAfterMerchantReply(ticket.status as TicketStatus);
-        const now = new Date();
-        await tx.ticket.update({
-          where: { id },
-          data: {
-            status,
-            lastActivityAt: now,
-            searchText: `${ticket.searchText} ${body.toLowerCase()}`.slice(0, 20_000),
-            ...(status !== ticket.status ? { resolvedAt: null, closedAt: null } : {}),
-          },
-        });
-        if (status !== ticket.status) {
-          await tx.auditEvent.create({
-            data: {
-              ticketId: id,
-              actorType: "merchant",
-              action: "status",
-              fromValue: ticket.status,
-              toValue: status,
-            },
-          });
-        }
-        return message;
-      });
+    /** A merchant's reply; on a resolved or closed ticket it reopens it. Another shop's ticket is not found. */
+    reply(id: string, body: string, attachments: CheckedAttachment[] = []) {
+      return tickets.reply(ownTicket(id), { type: "merchant" }, body, attachments);
     },
 
     async attachment(id: string) {
       return db.attachment.findFirst({ where: { id, shop } });
-    },
-
-    /** Counts a problem that went to a TikTok guide instead of a ticket. */
-    async recordGuideVisit(category: CategoryId) {
-      await db.guideVisit.create({ data: { shop, category } });
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Db } from "~/db.server";
 import { findOrder, type ShopInfo } from "~/shopify/admin-data.server";
 import { checkAttachments, type AttachmentProblem } from "./attachments";
-import { merchantTickets, type Diagnostics } from "./merchant-tickets.server";
+import { merchantTickets } from "./merchant-tickets.server";
+import type { Diagnostics } from "./tickets.server";
 import type { UploadedFile } from "./multipart.server";
 import { fieldErrors, ticketFormSchema } from "./ticket-input";
 
@@ -35,10 +36,8 @@ export async function openTicket(
     };
   }
   const input = parsed.data;
-  const order =
-    input.orderId && context.scopes.includes("read_orders")
-      ? await findOrder(context.admin, input.orderId)
-      : undefined;
+  const lookedUp = input.orderId && context.scopes.includes("read_orders") ? input.orderId : null;
+  const order = lookedUp ? await findOrder(context.admin, lookedUp) : undefined;
   const locale = fields.locale ?? "en";
   const diagnostics: Diagnostics = {
     appVersion: context.appVersion,
@@ -51,7 +50,7 @@ export async function openTicket(
     shopName: context.shopInfo.name,
     locale,
     diagnostics,
-    orderSummary: order === undefined ? null : (order ?? { found: false, query: input.orderId }),
+    orderSummary: lookedUp ? (order ?? { found: false, query: lookedUp }) : null,
     attachments: checked.attachments,
   });
   return {

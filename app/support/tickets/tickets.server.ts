@@ -1,0 +1,285 @@
+import { createHash } from "node:crypto";
+import { isUniqueViolation, type Db, type Prisma } from "~/db.server";
+import { resolveLocale } from "~/i18n/locales";
+import { agentReplyEmail, ticketCreatedEmail, type TicketFacts } from "~/notifications/emails.server";
+import { enqueueEmail } from "~/notifications/outbox.server";
+import { isCategoryId, type CategoryId } from "../taxonomy";
+import type { CheckedAttachment } from "./attachments";
+import { formatTicketNumber } from "./number";
+import { searchTextOf, withReply } from "./search-text";
+import { canTransition, statusAfterAgentReply, statusAfterMerchantReply, type TicketStatus } from "./status";
+import type { TicketForm } from "./ticket-input";
+
+/**
+ * The ticket module: the one writer of tickets, their messages, notes, attachments, audit events and
+ * the emails they cause. Every change runs in one transaction with its audit event and its email, so
+ * a failed write leaves nothing behind. The merchant's and the agents' sides are facades over this
+ * (merchant-tickets.server.ts, agent/agent-tickets.server.ts); redaction lives in redaction.server.ts.
+ */
+
+export interface Diagnostics {
+  appVersion: string;
+  shopPlan: string | null;
+  locale: string;
+  timezone: string | null;
+}
+
+export interface NewTicket extends TicketForm {
+  shopName: string;
+  locale: string;
+  diagnostics: Diagnostics;
+  /** What the order lookup found (or that it found nothing), null when no order was looked up. */
+  orderSummary: Prisma.InputJsonObject | null;
+  attachments: CheckedAttachment[];
+}
+
+export interface CreatedTicket {
+  ticket: Prisma.TicketModel;
+  /** False when the idempotency key had already made this ticket (a double submit, a retry). */
+  created: boolean;
+}
+
+/** Who writes in a ticket's thread. */
+export type Author = { type: "merchant" } | { type: "agent"; agentId: string };
+
+export type ChangeError = "notFound" | "transition" | "unknownAgent" | "invalidCategory" | "conflict";
+export type ChangeResult = { ok: true; changed: boolean } | { ok: false; error: ChangeError };
+export type ReplyResult = { ok: true; messageId: string } | { ok: false; error: ChangeError };
+
+type Tx = Prisma.TransactionClient;
+
+/** Thrown inside a transaction to roll it back when the ticket changed between our read and our write. */
+class Conflict extends Error {}
+
+/** Attachment rows without their ticket, shop or message, which the caller knows. */
+function attachmentRows(attachments: CheckedAttachment[]) {
+  return attachments.map((file) => ({
+    filename: file.filename,
+    contentType: file.contentType,
+    size: file.bytes.byteLength,
+    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    data: Buffer.from(file.bytes),
+  }));
+}
+
+function emailFacts(ticket: Prisma.TicketModel): TicketFacts {
+  return { ...ticket, reference: formatTicketNumber(ticket.number) };
+}
+
+async function audit(
+  tx: Tx,
+  ticketId: string,
+  actor: Author,
+  action: Prisma.AuditEventCreateManyInput["action"],
+  fromValue: string | null = null,
+  toValue: string | null = null,
+) {
+  await tx.auditEvent.create({
+    data: {
+      ticketId,
+      actorType: actor.type,
+      actorId: actor.type === "agent" ? actor.agentId : null,
+      action,
+      fromValue,
+      toValue,
+    },
+  });
+}
+
+/**
+ * The one optimistic-concurrency rule, for both sides: a change is written only while the fields it
+ * was decided from still hold the values read, otherwise the whole transaction rolls back.
+ */
+async function guardedUpdate(
+  tx: Tx,
+  id: string,
+  expected: Pick<Prisma.TicketWhereInput, "status" | "assigneeId" | "category">,
+  data: Prisma.TicketUncheckedUpdateManyInput,
+) {
+  const updated = await tx.ticket.updateMany({ where: { id, ...expected }, data });
+  if (updated.count !== 1) throw new Conflict();
+}
+
+/** Timestamps a status change sets or clears: reopening undoes "resolved" and "closed". */
+function statusTimes(to: TicketStatus, now: Date): Prisma.TicketUpdateManyMutationInput {
+  if (to === "resolved") return { resolvedAt: now };
+  if (to === "closed") return { closedAt: now };
+  if (to === "open") return { resolvedAt: null, closedAt: null };
+  return {};
+}
+
+export function ticketModule(db: Db) {
+  /**
+   * Runs a change in a transaction. A conflict means another change landed between this one's read
+   * and its write: it is decided again once on what is there now, then reported.
+   */
+  async function change(work: (tx: Tx) => Promise<ChangeResult>): Promise<ChangeResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.$transaction(work);
+      } catch (error) {
+        if (!(error instanceof Conflict)) throw error;
+        if (attempt === 2) return { ok: false, error: "conflict" };
+      }
+    }
+  }
+
+  return {
+    /**
+     * A merchant's new ticket, numbered from the counter inside the transaction (a rollback gives the
+     * number back, so numbers have no gaps); one ticket per idempotency key, so a double submit or a
+     * retry returns the ticket the first one made.
+     */
+    async create(shop: string, input: NewTicket): Promise<CreatedTicket> {
+      // Hashed before the transaction, which holds the counter's lock.
+      const files = attachmentRows(input.attachments).map((file) => ({ ...file, shop }));
+      try {
+        const ticket = await db.$transaction(async (tx) => {
+          const { value: number } = await tx.counter.update({
+            where: { name: "ticket" },
+            data: { value: { increment: 1 } },
+          });
+          const orderId = input.orderId ?? null;
+          const ticket = await tx.ticket.create({
+            data: {
+              number,
+              shop,
+              shopName: input.shopName,
+              status: "new",
+              category: input.category,
+              suggestedCategory: input.suggestedCategory ?? null,
+              confidence: input.confidence ?? null,
+              description: input.description,
+              orderId,
+              orderSummary: input.orderSummary ?? undefined,
+              contactEmail: input.contactEmail,
+              tiktokUsername: input.tiktokUsername ?? null,
+              locale: input.locale,
+              diagnostics: { ...input.diagnostics },
+              idempotencyKey: input.idempotencyKey,
+              searchText: searchTextOf({ ...input, number, shop, orderId }),
+              attachments: { createMany: { data: files } },
+              events: { create: { actorType: "merchant", action: "created", toValue: "new" } },
+            },
+          });
+          await enqueueEmail(tx, ticketCreatedEmail(emailFacts(ticket)));
+          return ticket;
+        });
+        return { ticket, created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const first = await db.ticket.findUnique({
+          where: { shop_idempotencyKey: { shop, idempotencyKey: input.idempotencyKey } },
+        });
+        if (!first) throw error;
+        return { ticket: first, created: false };
+      }
+    },
+
+    /**
+     * A message in the thread. The merchant's puts the ticket back in the agents' hands (reopening a
+     * resolved or closed one); an agent's waits on the merchant and emails them. `shop` scopes a
+     * merchant's reply to their own tickets.
+     */
+    async reply(
+      target: { id: string; shop?: string },
+      author: Author,
+      body: string,
+      attachments: CheckedAttachment[] = [],
+    ): Promise<ReplyResult> {
+      const files = attachmentRows(attachments);
+      let messageId: string | undefined;
+      const result = await change(async (tx) => {
+        const ticket = await tx.ticket.findFirst({ where: target });
+        if (!ticket) return { ok: false, error: "notFound" };
+        const from = ticket.status;
+        const to = author.type === "merchant" ? statusAfterMerchantReply(from) : statusAfterAgentReply(from);
+        const now = new Date();
+        const message = await tx.message.create({
+          data: {
+            ticketId: ticket.id,
+            shop: ticket.shop,
+            authorType: author.type,
+            agentId: author.type === "agent" ? author.agentId : null,
+            body,
+            attachments: {
+              createMany: {
+                data: files.map((file) => ({ ...file, shop: ticket.shop, ticketId: ticket.id })),
+              },
+            },
+          },
+        });
+        await guardedUpdate(
+          tx,
+          ticket.id,
+          { status: from },
+          {
+            status: to,
+            lastActivityAt: now,
+            searchText: withReply(ticket.searchText, body),
+            ...(author.type === "agent" ? { firstAgentReplyAt: ticket.firstAgentReplyAt ?? now } : {}),
+            ...(to !== from ? statusTimes(to, now) : {}),
+          },
+        );
+        if (author.type === "agent") await audit(tx, ticket.id, author, "reply");
+        if (to !== from) await audit(tx, ticket.id, author, "status", from, to);
+        if (author.type === "agent") {
+          await enqueueEmail(tx, agentReplyEmail(emailFacts(ticket), body, resolveLocale(ticket.locale)));
+        }
+        messageId = message.id;
+        return { ok: true, changed: true };
+      });
+      return result.ok ? { ok: true, messageId: messageId! } : result;
+    },
+
+    /** An agent's internal note: never shown to the merchant, kept in its own table. */
+    note(agentId: string, id: string, body: string): Promise<ChangeResult> {
+      return change(async (tx) => {
+        const ticket = await tx.ticket.findUnique({ where: { id }, select: { id: true } });
+        if (!ticket) return { ok: false, error: "notFound" };
+        await tx.internalNote.create({ data: { ticketId: id, agentId, body } });
+        await audit(tx, id, { type: "agent", agentId }, "note");
+        return { ok: true, changed: true };
+      });
+    },
+
+    assign(agentId: string, id: string, assigneeId: string | null): Promise<ChangeResult> {
+      return change(async (tx) => {
+        const ticket = await tx.ticket.findUnique({ where: { id }, select: { assigneeId: true } });
+        if (!ticket) return { ok: false, error: "notFound" };
+        if (assigneeId && !(await tx.agent.findUnique({ where: { id: assigneeId }, select: { id: true } }))) {
+          return { ok: false, error: "unknownAgent" };
+        }
+        if (ticket.assigneeId === assigneeId) return { ok: true, changed: false };
+        await guardedUpdate(tx, id, { assigneeId: ticket.assigneeId }, { assigneeId });
+        await audit(tx, id, { type: "agent", agentId }, "assign", ticket.assigneeId, assigneeId);
+        return { ok: true, changed: true };
+      });
+    },
+
+    /** A move along the workflow in status.ts; anything else is refused. */
+    setStatus(agentId: string, id: string, to: TicketStatus): Promise<ChangeResult> {
+      return change(async (tx) => {
+        const ticket = await tx.ticket.findUnique({ where: { id }, select: { status: true } });
+        if (!ticket) return { ok: false, error: "notFound" };
+        const from = ticket.status;
+        if (!canTransition(from, to)) return { ok: false, error: "transition" };
+        await guardedUpdate(tx, id, { status: from }, { status: to, ...statusTimes(to, new Date()) });
+        await audit(tx, id, { type: "agent", agentId }, "status", from, to);
+        return { ok: true, changed: true };
+      });
+    },
+
+    setCategory(agentId: string, id: string, category: CategoryId): Promise<ChangeResult> {
+      if (!isCategoryId(category)) return Promise.resolve({ ok: false, error: "invalidCategory" });
+      return change(async (tx) => {
+        const ticket = await tx.ticket.findUnique({ where: { id }, select: { category: true } });
+        if (!ticket) return { ok: false, error: "notFound" };
+        if (ticket.category === category) return { ok: true, changed: false };
+        await guardedUpdate(tx, id, { category: ticket.category }, { category });
+        await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
+        return { ok: true, changed: true };
+      });
+    },
+  };
+}
