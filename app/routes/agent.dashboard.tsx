@@ -40,7 +40,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { days } = paramsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return {
     days,
-    dashboard: await supportDashboard(db, { days: days as DashboardPeriod }),
+    dashboard: await supportDashboard(db, { days }),
     now: new Date().toISOString(),
   };
 };

@@ -19,6 +19,7 @@ import { TriageResult } from "~/components/support/TriageResult";
 import { resolveLocale } from "~/i18n/locales";
 import { authenticate } from "~/shopify.server";
 import { answerIntake, intakeSchema } from "~/support/intake";
+import type { IntakeHandOff } from "~/support/intake-hand-off";
 import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
 import { MAX_TEXT_LENGTH } from "~/support/triage";
 
@@ -60,7 +61,7 @@ export default function SupportPage() {
   };
 
   const proceed = (category: CategoryId, route: "spl_ticket" | "tiktok_guide") => {
-    const state = {
+    const state: IntakeHandOff = {
       description,
       orderId,
       ...(answer?.kind === "classified"

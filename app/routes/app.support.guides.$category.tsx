@@ -21,6 +21,7 @@ import { db } from "~/db.server";
 import { resolveLocale } from "~/i18n/locales";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
+import { readIntakeHandOff } from "~/support/intake-hand-off";
 import { guideVisits } from "~/support/guides/guide-visits.server";
 import { isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 
@@ -49,15 +50,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return null;
 };
 
-interface IntakeState {
-  description?: string;
-  orderId?: string;
-}
-
 export default function GuidePage() {
   const { t, i18n } = useTranslation("support");
   const { category, shopName } = useLoaderData<typeof loader>();
-  const intake = (useLocation().state ?? {}) as IntakeState;
+  const intake = readIntakeHandOff(useLocation().state);
   const navigate = useNavigate();
   const [description, setDescription] = useState(intake.description ?? "");
   const [orderId, setOrderId] = useState(intake.orderId ?? "");

@@ -24,6 +24,7 @@ import { APP_VERSION } from "~/app-version";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
+import { readIntakeHandOff } from "~/support/intake-hand-off";
 import { MAX_ATTACHMENTS } from "~/support/tickets/attachments";
 import { readTicketForm } from "~/support/tickets/multipart.server";
 import { openTicket } from "~/support/tickets/open-ticket.server";
@@ -64,13 +65,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return redirect(`/app/support/tickets/${result.ticketId}?${params}`);
 };
 
-interface IntakeState {
-  description?: string;
-  orderId?: string;
-  suggestedCategory?: string;
-  confidence?: number;
-}
-
 export default function NewTicketPage() {
   const { t, i18n } = useTranslation("support");
   const {
@@ -80,7 +74,7 @@ export default function NewTicketPage() {
     idempotencyKey,
   } = useLoaderData<typeof loader>();
   const serverResult = useActionData<typeof action>();
-  const intake = (useLocation().state ?? {}) as IntakeState;
+  const intake = readIntakeHandOff(useLocation().state);
   const navigation = useNavigation();
   const submit = useSubmit();
 
