@@ -1,5 +1,5 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // The Shopify CLI passes the tunnel URL as HOST; the app reads SHOPIFY_APP_URL.
@@ -20,6 +20,35 @@ declare module "@remix-run/node" {
   }
 }
 
+/**
+ * `remix vite:dev` (what `shopify app dev` runs) has no server start of ours, and loading the app
+ * starts nothing. So that email goes out while developing, this starts the outbox worker once the dev
+ * server listens, through the same build exports as server/start.mjs, and stops it when the dev
+ * server closes. A plugin rather than a second command: one `npm run dev` still runs everything.
+ * The worker keeps the code it started with; edits to it apply from the next dev-server start.
+ */
+function outboxWorkerWhileDeveloping(): Plugin {
+  let worker: { stop(): Promise<void> } | undefined;
+  return {
+    name: "spl-support:outbox-worker",
+    apply: "serve",
+    configureServer(server) {
+      server.httpServer?.once("listening", async () => {
+        try {
+          const build = await server.ssrLoadModule("virtual:remix/server-build");
+          const entry = build.entry.module as typeof import("./app/entry.server");
+          if (entry.config().OUTBOX_WORKER === "on") worker = entry.startOutboxWorker();
+        } catch (error) {
+          server.config.logger.error(`The outbox worker did not start: ${String(error)}`);
+        }
+      });
+    },
+    async buildEnd() {
+      await worker?.stop();
+    },
+  };
+}
+
 export default defineConfig({
   server: { port: Number(process.env.PORT || 3000), hmr, fs: { allow: ["app", "node_modules"] } },
   plugins: [
@@ -36,6 +65,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    outboxWorkerWhileDeveloping(),
   ],
   build: { assetsInlineLimit: 0 },
 });

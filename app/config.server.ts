@@ -6,6 +6,24 @@ const secret = (name: string, min: number) =>
     .min(min, `${name} must be at least ${min} characters`)
     .regex(/^\S+$/, `${name} must not contain spaces`);
 
+/** A whole number from `min` to `max`; unset (or empty) means `fallback`. */
+const wholeNumber = (message: string, { fallback, min, max = Infinity }: WholeNumberRange) =>
+  z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message)
+    .default(String(fallback));
+
+type WholeNumberRange = { fallback: number; min: number; max?: number };
+
+const databaseUrl = z
+  .string({ required_error: "DATABASE_URL is required" })
+  .regex(
+    /^(file:|postgres(ql)?:\/\/)/,
+    "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+  );
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,12 +38,7 @@ export const configSchema = z
         /^[a-z_]+(,[a-z_]+)*$/,
         "SCOPES must be a comma-separated list such as read_orders,read_products",
       ),
-    DATABASE_URL: z
-      .string({ required_error: "DATABASE_URL is required" })
-      .regex(
-        /^(file:|postgres(ql)?:\/\/)/,
-        "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
-      ),
+    DATABASE_URL: databaseUrl,
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     AGENT_SESSION_SECRET: secret("AGENT_SESSION_SECRET", 32),
     SMTP_URL: z
@@ -44,6 +57,19 @@ export const configSchema = z
         message: "LOG_LEVEL must be error, warning, info or debug",
       })
       .optional(),
+    PORT: wholeNumber("PORT must be a whole number from 1 to 65535", { fallback: 3000, min: 1, max: 65_535 }),
+    /** Server processes; server/start.mjs says when more than one pays off. */
+    WEB_CONCURRENCY: wholeNumber("WEB_CONCURRENCY must be a whole number of processes, 1 or more", {
+      fallback: 1,
+      min: 1,
+    }),
+    /** Reverse proxies in front of the app, whose X-Forwarded-For entries are trusted. */
+    TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS must be a whole number of proxies, 0 or more", {
+      fallback: 0,
+      min: 0,
+    }),
+    /** "off": this process sends no email, leaving the outbox to the others. */
+    OUTBOX_WORKER: z.enum(["on", "off"], { message: "OUTBOX_WORKER must be on or off" }).default("on"),
   })
   .superRefine((config, ctx) => {
     if (
@@ -76,15 +102,29 @@ function isLoopback(url: string) {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
+type Environment = Record<string, string | undefined>;
+
+/** An empty variable counts as unset, as `.env` files write an optional one. */
+function present(env: Environment) {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+}
+
+function problem(error: z.ZodError) {
+  return `Invalid configuration: ${error.issues[0]!.message}`;
+}
+
 /** Validates the environment; the message names the first bad variable in one line. */
-export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
-  );
-  const result = configSchema.safeParse(present);
-  if (result.success) return { ok: true, config: result.data };
-  const issue = result.error.issues[0]!;
-  return { ok: false, message: `Invalid configuration: ${issue.message}` };
+export function parseConfig(env: Environment): ConfigResult {
+  const result = configSchema.safeParse(present(env));
+  return result.success ? { ok: true, config: result.data } : { ok: false, message: problem(result.error) };
+}
+
+/** DATABASE_URL alone, checked as the server checks it: for command-line tools that need only the database. */
+export function parseDatabaseUrl(
+  env: Environment,
+): { ok: true; url: string } | { ok: false; message: string } {
+  const result = databaseUrl.safeParse(present(env).DATABASE_URL);
+  return result.success ? { ok: true, url: result.data } : { ok: false, message: problem(result.error) };
 }
 
 let loaded: Config | undefined;

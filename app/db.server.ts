@@ -2,6 +2,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { config } from "./config.server";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { databaseKind, sqliteFilename, type DatabaseKind } from "./db-url";
@@ -31,10 +32,16 @@ export function createDb(url: string): Db {
   return db;
 }
 
-/** A registered symbol: the preview's own copy of this module makes the client the build then uses. */
+/**
+ * Registered, so that every copy of this module in one process reads it: the shared client lives on
+ * globalThis, and the preview runs this source beside the build.
+ */
 const KIND = Symbol.for("spl-support.databaseKind");
 
-/** Which database a client from `createDb` talks to, for the few statements written per dialect. */
+/**
+ * Which database a client from `createDb` talks to, for the few statements written per dialect:
+ * decided once, from its URL, when the client is made.
+ */
 export function databaseKindOf(db: Db): DatabaseKind {
   const kind = (db as unknown as Record<symbol, DatabaseKind | undefined>)[KIND];
   if (!kind) throw new Error("databaseKindOf: this client was not made by createDb");
@@ -64,5 +71,15 @@ declare global {
   var __db: Db | undefined;
 }
 
-// Reused across dev-server reloads so hot module replacement doesn't open a client per edit.
-export const db: Db = (globalThis.__db ??= createDb(process.env.DATABASE_URL ?? "file:./dev.sqlite"));
+/**
+ * The app's client, on the validated DATABASE_URL. Made on first use rather than on import, because
+ * scripts and tests import this module for `createDb` alone, without the app's configuration; kept
+ * on globalThis so that dev-server reloads don't open a client per edit.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_, key) {
+    const client = (globalThis.__db ??= createDb(config().DATABASE_URL));
+    const value: unknown = Reflect.get(client, key);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

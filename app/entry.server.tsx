@@ -4,17 +4,17 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { db } from "./db.server";
-import { startOutboxWorker, type OutboxWorker } from "./notifications/outbox-worker.server";
+import { startOutboxWorker as startOutboxWorkerOn } from "./notifications/outbox-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
-declare global {
-  var __outboxWorker: OutboxWorker | undefined;
-}
+// The server start (server/start.mjs, the preview, and the dev server through vite.config.ts) reaches
+// the app's code through this module, which the Remix build exports as `entry.module`.
+export { config } from "./config.server";
 
-// Every app process delivers the outbox; the global keeps dev-server reloads from starting a second
-// worker. Tests run their own workers; OUTBOX_WORKER=off leaves delivery to other processes.
-if (process.env.OUTBOX_WORKER !== "off" && !process.env.VITEST)
-  globalThis.__outboxWorker ??= startOutboxWorker(db);
+/** Delivers the outbox from this process on the app's database until stopped. */
+export function startOutboxWorker() {
+  return startOutboxWorkerOn(db);
+}
 
 const STREAM_TIMEOUT_MS = 5_000;
 

@@ -227,7 +227,7 @@ async function measureSize(kind: DatabaseKind, total: number) {
     console.log(
       `\n-- ${total.toLocaleString("en")} tickets across ${SHOPS.toLocaleString("en")} shops (${version?.v.split(" on ")[0]}; seeded in ${seconds} s)`,
     );
-    const queue = agentQueue(db, kind);
+    const queue = agentQueue(db);
     const results: { name: string; kind: string; p50: number; p95: number }[] = [];
     for (const scenario of scenarios(total, Date.now())) {
       const rows = (await queue.page(scenario.filter)).tickets.length;
@@ -251,7 +251,7 @@ async function measureSize(kind: DatabaseKind, total: number) {
       kind: "other",
       ...(await time(() => queue.statusCounts())),
     });
-    const dashboard = await time(() => supportDashboard(db, { days: 30, kind }));
+    const dashboard = await time(() => supportDashboard(db, { days: 30 }));
     results.push({ name: "dashboard, last 30 days (not a queue target)", kind: "other", ...dashboard });
     for (const row of results)
       console.log(

@@ -23,7 +23,7 @@ await seedDemoAgent(db);
 await seedDemoTickets(db);
 await db.$disconnect();
 
-// The sink is up before the app, whose outbox worker starts sending as soon as it loads.
+// The sink is up before the app, whose outbox worker starts sending as soon as the server starts.
 const { startSmtpSink } = await import("./smtp-sink");
 const mailbox = await startSmtpSink(smtpPort);
 const { startPreviewServer } = await import("./server");

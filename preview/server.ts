@@ -87,15 +87,17 @@ function useAppBridgeStandin(_req: Request, res: Response, next: NextFunction) {
 }
 
 export async function startPreviewServer(port: number, mailbox: SmtpSink): Promise<Server> {
-  const apiKey = process.env.SHOPIFY_API_KEY!;
-  const apiSecret = process.env.SHOPIFY_API_SECRET!;
   // MSW must patch fetch before the Shopify library, inside the build, captures it.
   startAdminApiBoundary();
-  const { createAppServer } = await import("../server/app-server.mjs");
-  const app = await createAppServer({
-    before: [previewRoutes(apiKey, apiSecret, mailbox), useAppBridgeStandin],
+  const { createAppServer, loadApp } = await import("../server/app-server.mjs");
+  const app = await loadApp();
+  const { SHOPIFY_API_KEY, SHOPIFY_API_SECRET, OUTBOX_WORKER } = app.config;
+  const appServer = createAppServer(app, {
+    before: [previewRoutes(SHOPIFY_API_KEY, SHOPIFY_API_SECRET, mailbox), useAppBridgeStandin],
   });
+  // Mail goes to the preview's SMTP sink; the preview stops with its process, mid-send or not.
+  if (OUTBOX_WORKER === "on") app.startOutboxWorker();
   return new Promise((resolve) => {
-    const server = app.listen(port, "127.0.0.1", () => resolve(server));
+    const server = appServer.listen(port, "127.0.0.1", () => resolve(server));
   });
 }

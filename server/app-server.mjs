@@ -5,16 +5,37 @@ import express from "express";
 import { servePrecompressed } from "./precompressed.mjs";
 
 /**
+ * @typedef {object} LoadedApp
+ * @property {import("@remix-run/node").ServerBuild} build
+ * @property {string} buildDir
+ * @property {import("../app/config.server").Config} config
+ * @property {() => import("../app/notifications/outbox-worker.server").OutboxWorker} startOutboxWorker
+ */
+
+/**
+ * The Remix build, with what its entry (app/entry.server.tsx) exports for starting a server: the
+ * validated configuration (a bad environment stops the process here, with one line) and the outbox
+ * worker, which the caller starts and stops. Loading the build starts nothing.
+ * @param {string} [buildDir]
+ * @returns {Promise<LoadedApp>}
+ */
+export async function loadApp(buildDir = "build") {
+  const build = await import(path.resolve(buildDir, "server/index.js"));
+  const { config, startOutboxWorker } = build.entry.module;
+  return { build, buildDir, config: config(), startOutboxWorker };
+}
+
+/**
  * The HTTP server around the Remix build, shared by production (`npm start`) and the preview.
  * `before` lets the preview put its own stand-ins in front; production passes none.
- * @param {{ buildDir?: string, before?: import("express").RequestHandler[] }} [options]
+ * @param {LoadedApp} app
+ * @param {{ before?: import("express").RequestHandler[] }} [options]
  */
-export async function createAppServer({ buildDir = "build", before = [] } = {}) {
-  const build = await import(path.resolve(buildDir, "server/index.js"));
+export function createAppServer({ build, buildDir, config }, { before = [] } = {}) {
   const app = express();
   app.disable("x-powered-by");
   // Behind N reverse proxies, the client is the Nth address from the right of X-Forwarded-For.
-  app.set("trust proxy", Number(process.env.TRUSTED_PROXY_HOPS || 0));
+  app.set("trust proxy", config.TRUSTED_PROXY_HOPS);
   // Pages, data and assets are what is worth compressing; an action answers with a redirect or a
   // few fields, and wrapping its response costs the busiest path (ticket creation) for nothing.
   const compress = compression();
@@ -28,7 +49,7 @@ export async function createAppServer({ buildDir = "build", before = [] } = {}) 
     "*",
     createRequestHandler({
       build,
-      mode: process.env.NODE_ENV,
+      mode: config.NODE_ENV,
       getLoadContext: (req) => ({ clientAddress: req.ip ?? null }),
     }),
   );

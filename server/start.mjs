@@ -1,14 +1,18 @@
 import cluster from "node:cluster";
-import { createAppServer } from "./app-server.mjs";
+import { createAppServer, loadApp } from "./app-server.mjs";
 
+// Set, not read: React chooses its production or development build when the app's build imports it,
+// so the default comes before loading that build. Every setting is read from the app's validated
+// configuration, in the primary process too (for how many processes to start).
 process.env.NODE_ENV ??= "production";
-const port = Number(process.env.PORT || 3000);
+const app = await loadApp();
+const port = app.config.PORT;
 // One process unless WEB_CONCURRENCY asks for more. Ticket numbers are taken one batch at a time
 // whatever the number of processes, and one process batches more tickets per write: measured on two
 // cores shared with PostgreSQL, one process created ~360 tickets/s and two ~250–300. More processes
 // pay off for reads, on PostgreSQL with cores to spare (numbering and the outbox are safe across
 // them); SQLite takes one writer at a time and its lock waits block a process outright.
-const workers = Number(process.env.WEB_CONCURRENCY || 1);
+const workers = app.config.WEB_CONCURRENCY;
 const STOP_SIGNALS = ["SIGTERM", "SIGINT"];
 /** Longer than any request should take; a deploy must not wait on a hung connection for ever. */
 const STOP_TIMEOUT_MS = 10_000;
@@ -29,28 +33,24 @@ function onStopSignal(stop) {
  * A graceful stop for a deploy or a restart: no new connections, the requests in progress answered,
  * and the email being sent settled, so a planned stop never makes the outbox send an email twice.
  */
-async function stopServer(server) {
+async function stopServer(server, outboxWorker) {
   setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
   const closed = new Promise((resolve) => server.close(resolve));
-  // Started by the build's entry (app/entry.server.tsx), unless OUTBOX_WORKER=off.
-  await globalThis.__outboxWorker?.stop();
+  await outboxWorker?.stop();
   await closed;
   process.exit(0);
 }
 
 if (cluster.isPrimary && workers > 1) {
-  // The first worker starts alone, so a bad configuration stops the server with its one line.
-  const first = cluster.fork();
-  first.once("listening", () => {
-    let listening = 1;
-    for (let i = 1; i < workers; i++) {
-      cluster.fork().once("listening", () => {
-        // Announced once every process takes connections, so a client that starts then is spread over all.
-        if (++listening === workers)
-          console.log(`SPL Support listening on http://localhost:${port} with ${workers} processes`);
-      });
-    }
-  });
+  // The configuration was checked above, so the processes can all start at once.
+  let listening = 0;
+  for (let i = 0; i < workers; i++) {
+    cluster.fork().once("listening", () => {
+      // Announced once every process takes connections, so a client that starts then is spread over all.
+      if (++listening === workers)
+        console.log(`SPL Support listening on http://localhost:${port} with ${workers} processes`);
+    });
+  }
   let stopping = false;
   let exitCode = 0;
   onStopSignal(() => {
@@ -64,10 +64,12 @@ if (cluster.isPrimary && workers > 1) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
   });
 } else {
-  const app = await createAppServer();
-  const server = app.listen(
+  const server = createAppServer(app).listen(
     port,
     () => cluster.isPrimary && console.log(`SPL Support listening on http://localhost:${port}`),
   );
-  onStopSignal(() => void stopServer(server));
+  // Every process delivers the outbox (safely shared, see outbox-worker.server.ts) unless
+  // OUTBOX_WORKER=off leaves it to the others.
+  const outboxWorker = app.config.OUTBOX_WORKER === "on" ? app.startOutboxWorker() : undefined;
+  onStopSignal(() => void stopServer(server, outboxWorker));
 }

@@ -1,10 +1,11 @@
 /**
- * Creates an agent account:
+ * Creates an agent account in the database DATABASE_URL names (checked as the server checks it):
  *   npm run agent:create -- --email ana@spl.example --name "Ana" --role admin
  * The password is asked for with hidden input on a terminal, or read from the first line of stdin
  * when piped. It is never accepted on the command line, where shell history and `ps` would keep it.
  */
 import { parseArgs } from "node:util";
+import { parseDatabaseUrl } from "~/config.server";
 import { createDb } from "~/db.server";
 import { createAgent } from "./agents.server";
 import { passwordProblem } from "./password.server";
@@ -65,8 +66,10 @@ async function main() {
       'Usage: npm run agent:create -- --email <email> --name "<name>" [--role agent|admin] (password from a prompt or stdin)',
     );
   }
+  const database = parseDatabaseUrl(process.env);
+  if (!database.ok) throw new Error(database.message);
   const password = await readPassword();
-  const db = createDb(process.env.DATABASE_URL ?? "file:./dev.sqlite");
+  const db = createDb(database.url);
   try {
     const result = await createAgent(db, {
       email: values.email,

@@ -1,5 +1,5 @@
-import { Prisma, type Db } from "~/db.server";
-import { databaseKind, type DatabaseKind } from "~/db-url";
+import { Prisma, databaseKindOf, type Db } from "~/db.server";
+import type { DatabaseKind } from "~/db-url";
 import { CATEGORY_IDS, ROUTES, isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 import type { TicketStatus } from "~/support/tickets/status";
 import type { DashboardPeriod } from "./dashboard-periods";
@@ -93,12 +93,9 @@ async function oldestUnanswered(db: Db) {
  * per day, by category and route, how many problems went to a TikTok guide instead of a ticket,
  * median times to first reply and to close, and the tickets waiting longest for an agent.
  */
-export async function supportDashboard(
-  db: Db,
-  options: { days: DashboardPeriod; now?: Date; kind?: DatabaseKind },
-) {
+export async function supportDashboard(db: Db, options: { days: DashboardPeriod; now?: Date }) {
   const now = options.now ?? new Date();
-  const kind = options.kind ?? databaseKind(process.env.DATABASE_URL ?? "");
+  const kind = databaseKindOf(db);
   const from = new Date(Date.parse(dayKey(now)) - (options.days - 1) * DAY_MS);
 
   const opened = await perDay(db, kind, Prisma.sql`"createdAt"`, from);

@@ -1,5 +1,4 @@
-import type { Db, Prisma } from "~/db.server";
-import { databaseKind, type DatabaseKind } from "~/db-url";
+import { databaseKindOf, type Db, type Prisma } from "~/db.server";
 import { excerpt } from "~/support/excerpt";
 import type { CategoryId } from "~/support/taxonomy";
 import { TICKET_STATUSES, type TicketStatus } from "~/support/tickets/status";
@@ -121,7 +120,8 @@ function pageOf(
  * The agents' queue over every shop's tickets: filters, search, keyset pages in both directions
  * and no count of the whole result, so a page costs the same with 10 thousand or 1 million tickets.
  */
-export function agentQueue(db: Db, kind: DatabaseKind = databaseKind(process.env.DATABASE_URL ?? "")) {
+export function agentQueue(db: Db) {
+  const kind = databaseKindOf(db);
   async function browse(filter: QueueFilter, limit: number): Promise<QueuePage> {
     const column: TimeColumn = filter.sort.startsWith("activity") ? "lastActivityAt" : "createdAt";
     const backwards = Boolean(filter.before);

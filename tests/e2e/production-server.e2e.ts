@@ -133,24 +133,52 @@ async function slowSmtpServer() {
   };
 }
 
-describe("stopping the production server", () => {
-  it("settles the email it is sending before its processes exit, so a deploy never sends one twice", async () => {
-    const databaseUrl = freshSqliteUrl();
-    migrate(databaseUrl);
-    const db = createDb(databaseUrl);
-    await db.$transaction((tx) =>
-      enqueueEmail(tx, {
-        shop: "stop.myshopify.com",
-        to: "merchant@example.com",
-        subject: "Your ticket",
-        body: "Hello",
-      }),
-    );
+/** A migrated database of its own with one email waiting in the outbox. */
+async function databaseWithOneEmail() {
+  const databaseUrl = freshSqliteUrl();
+  migrate(databaseUrl);
+  const db = createDb(databaseUrl);
+  await db.$transaction((tx) =>
+    enqueueEmail(tx, {
+      shop: "stop.myshopify.com",
+      to: "merchant@example.com",
+      subject: "Your ticket",
+      body: "Hello",
+    }),
+  );
+  return { databaseUrl, db };
+}
+
+describe("the production server's outbox worker", () => {
+  it("sends nothing from a process started with OUTBOX_WORKER=off", async () => {
+    const { databaseUrl, db } = await databaseWithOneEmail();
     const smtp = await slowSmtpServer();
-    // As deployed: the outbox worker on (Vitest's own marker would keep it off).
-    const withOutbox: NodeJS.ProcessEnv = { ...env };
-    delete withOutbox.OUTBOX_WORKER;
-    delete withOutbox.VITEST;
+    const port = await freePort();
+    const instance = spawn("node", ["server/start.mjs"], {
+      env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl, SMTP_URL: smtp.url },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    try {
+      await new Promise<void>((resolve) =>
+        instance.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve()),
+      );
+      // A running worker makes its first pass at once.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+      expect(smtp.accepted).toEqual([]);
+      expect(await db.outboxEmail.findMany()).toMatchObject([{ status: "pending", attempts: 0 }]);
+    } finally {
+      instance.kill("SIGKILL");
+      smtp.close();
+      await db.$disconnect();
+    }
+  });
+
+  it("settles the email it is sending before its processes exit, so a deploy never sends one twice", async () => {
+    const { databaseUrl, db } = await databaseWithOneEmail();
+    const smtp = await slowSmtpServer();
+    // As deployed: the outbox worker on.
+    const { OUTBOX_WORKER: _off, ...withOutbox } = env;
     const port = await freePort();
     const instance = spawn("node", ["server/start.mjs"], {
       env: {

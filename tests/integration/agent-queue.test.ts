@@ -3,7 +3,6 @@ import { agentTickets } from "~/agent/agent-tickets.server";
 import { queueFilterFrom, queueParamsSchema, type QueueFilter } from "~/agent/queue-params";
 import { STATUS_COUNT_CAP, agentQueue } from "~/agent/queue.server";
 import type { Db } from "~/db.server";
-import type { DatabaseKind } from "~/db-url";
 import { loader as queueLoader } from "~/routes/agent._index";
 import { db as sharedDb } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
@@ -12,7 +11,6 @@ import { agentRequest, call, createTestAgent, isolatedDatabase, signedIn } from 
 
 const DAY = 24 * 60 * 60 * 1000;
 let db: Db;
-let kind: DatabaseKind;
 let close: () => Promise<void>;
 let ana: { id: string; name: string };
 let ben: { id: string; name: string };
@@ -20,7 +18,7 @@ const numbers: Record<string, number> = {};
 
 /** Tickets with known shops, statuses, categories, ages and assignees, in a database of their own. */
 beforeAll(async () => {
-  ({ db, kind, close } = await isolatedDatabase());
+  ({ db, close } = await isolatedDatabase());
   ana = await createTestAgent(db, "Ana");
   ben = await createTestAgent(db, "Ben");
   const now = Date.now();
@@ -106,7 +104,7 @@ afterAll(() => close?.());
 const keysOf = (numbersShown: number[]) =>
   numbersShown.map((number) => Object.keys(numbers).find((key) => numbers[key] === number));
 async function shown(filter: Partial<QueueFilter>) {
-  const page = await agentQueue(db, kind).page({ sort: "created_desc", ...filter });
+  const page = await agentQueue(db).page({ sort: "created_desc", ...filter });
   return keysOf(page.tickets.map((ticket) => ticket.number));
 }
 
@@ -193,7 +191,7 @@ describe("the agents' queue", () => {
       "beta-2",
     ]);
 
-    const queue = agentQueue(db, kind);
+    const queue = agentQueue(db);
     const first = await queue.page({ sort: "created_desc", searchTerms: ["tiktok"], limit: 2 });
     expect(keysOf(first.tickets.map((ticket) => ticket.number))).toEqual(["beta-2", "beta-1"]);
     expect(first.previousCursor).toBeNull();
@@ -219,25 +217,25 @@ describe("the agents' queue", () => {
       newTicket({ description: "Inventory stuck at zero" }),
     );
     expect(
-      (await agentQueue(db, kind).page({ sort: "created_desc", searchTerms: ["zebra-crossing"] })).tickets,
+      (await agentQueue(db).page({ sort: "created_desc", searchTerms: ["zebra-crossing"] })).tickets,
     ).toHaveLength(0);
     await merchantTickets(db, "delta.myshopify.com").reply(
       ticket.id,
       "Also the zebra-crossing poster is affected",
     );
     expect(
-      (
-        await agentQueue(db, kind).page({ sort: "created_desc", searchTerms: ["zebra-crossing"] })
-      ).tickets.map((row) => row.id),
+      (await agentQueue(db).page({ sort: "created_desc", searchTerms: ["zebra-crossing"] })).tickets.map(
+        (row) => row.id,
+      ),
     ).toEqual([ticket.id]);
     await db.ticket.delete({ where: { id: ticket.id } });
     expect(
-      (await agentQueue(db, kind).page({ sort: "created_desc", searchTerms: ["zebra-crossing"] })).tickets,
+      (await agentQueue(db).page({ sort: "created_desc", searchTerms: ["zebra-crossing"] })).tickets,
     ).toHaveLength(0);
   });
 
   it("pages forward and back with cursors, no ticket shown twice or skipped", async () => {
-    const queue = agentQueue(db, kind);
+    const queue = agentQueue(db);
     for (const sort of ["created_desc", "created_asc", "activity_desc", "activity_asc"] as const) {
       const all = await shown({ sort });
       const pages: string[][] = [];
@@ -258,7 +256,7 @@ describe("the agents' queue", () => {
   });
 
   it("counts tickets per status, each count bounded", async () => {
-    expect(await agentQueue(db, kind).statusCounts()).toEqual([
+    expect(await agentQueue(db).statusCounts()).toEqual([
       { status: "new", count: 4, capped: false },
       { status: "open", count: 0, capped: false },
       { status: "pending_merchant", count: 1, capped: false },
