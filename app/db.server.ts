@@ -11,11 +11,7 @@ export type Db = PrismaClient;
 export { Prisma };
 
 export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  // A parameterised SQL statement's failure (P2010) carries the driver adapter's classification.
-  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
-  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**

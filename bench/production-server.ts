@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createDb } from "~/db.server";
 import { DEMO_SHOP } from "../preview/demo-shops";
 import { previewEnvironment } from "../preview/environment";
@@ -6,6 +7,12 @@ import { freePort } from "../preview/process";
 import { seedDemoShops } from "../preview/seed";
 import { mintSessionToken } from "../preview/session-token";
 import { startSmtpSink } from "../preview/smtp-sink";
+
+/** utime + stime of a process, from /proc (Linux), in milliseconds (clock ticks are 1/100 s). */
+function processCpuMs(pid: number) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /**
  * The built app as `npm start` serves it (server/start.mjs, its default number of processes), on
@@ -38,6 +45,8 @@ export async function startProductionServer(databaseUrl: string) {
   });
   return {
     baseURL: `http://localhost:${port}`,
+    /** CPU time (user + system) the server process has used so far, in milliseconds. */
+    cpuMs: () => processCpuMs(child.pid!),
     description: listening,
     sessionToken: () => mintSessionToken(DEMO_SHOP.domain, env.SHOPIFY_API_KEY, env.SHOPIFY_API_SECRET),
     async stop() {

@@ -1,8 +1,9 @@
 import { Prisma, databaseKindOf, type Db } from "~/db.server";
 import type { DatabaseKind } from "~/db-url";
-import { CATEGORY_IDS, ROUTES, isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
+import { CATEGORY_IDS, ROUTES, isCategoryId, routeOf } from "~/support/taxonomy";
 import type { TicketStatus } from "~/support/tickets/status";
 import type { DashboardPeriod } from "./dashboard-periods";
+import { ticketCategory } from "~/support/tickets/ticket-category";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const OLDEST_UNANSWERED = 10;
@@ -82,8 +83,7 @@ async function oldestUnanswered(db: Db) {
     .slice(0, OLDEST_UNANSWERED)
     .map((ticket) => ({
       ...ticket,
-      category: ticket.category as CategoryId,
-      status: ticket.status as TicketStatus,
+      category: ticketCategory(ticket.category),
       assigneeName: ticket.assignee?.name ?? null,
     }));
 }

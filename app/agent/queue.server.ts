@@ -1,10 +1,10 @@
 import { databaseKindOf, type Db, type Prisma } from "~/db.server";
 import { excerpt } from "~/support/excerpt";
-import type { CategoryId } from "~/support/taxonomy";
 import { TICKET_STATUSES, type TicketStatus } from "~/support/tickets/status";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
 import type { QueueFilter, QueueSort } from "./queue-params";
 import { searchTicketIds } from "./queue-search.server";
+import { ticketCategory } from "~/support/tickets/ticket-category";
 
 export const QUEUE_PAGE_SIZE = 25;
 /** Status counts stop here: the tabs need "how many, roughly", not a scan of every closed ticket. */
@@ -41,8 +41,8 @@ function toQueueRow(row: Row) {
     number: row.number,
     shop: row.shop,
     shopName: row.shopName,
-    status: row.status as TicketStatus,
-    category: row.category as CategoryId,
+    status: row.status,
+    category: ticketCategory(row.category),
     excerpt: excerpt(row.description, EXCERPT_LENGTH),
     createdAt: row.createdAt,
     lastActivityAt: row.lastActivityAt,

@@ -51,7 +51,7 @@ export async function currentAgent(
     id: agent.id,
     email: agent.email,
     name: agent.name,
-    role: agent.role as AgentRole,
+    role: agent.role,
     sessionId: session.id,
     csrfToken: session.csrfToken,
   };

@@ -94,7 +94,7 @@ export async function signIn(
     await db.signInThrottle.deleteMany({ where: { key: keys.account } });
     return {
       ok: true,
-      agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role as AgentRole },
+      agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role },
     };
   }
 
