@@ -1,7 +1,8 @@
 /**
  * `npm run bench:support`: the merchant Support page's figures.
- *  - ticket creation through the built server from concurrent clients, on SQLite and PostgreSQL,
- *    then a count of the tickets made (no lost or duplicated number);
+ *  - ticket creation through the built server, on SQLite and PostgreSQL: the rate 16 concurrent
+ *    clients reach (closed loop) and the latency at 100 tickets/s arriving (open loop), then a count
+ *    of the tickets made (no lost or duplicated number);
  *  - the Ticket Log's first page for a shop with 100,000 tickets (server time of the route's query);
  *  - the Support page in Chromium against a warmed-up preview: JavaScript shipped (gzipped) and
  *    largest contentful paint.
@@ -24,6 +25,8 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 /** The same load before the measured window: the server's JIT and connection pool warm up, as on a live server. */
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3) * 1000;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+/** Issue 12's bar for plain Prisma: a process holds 100 tickets/s with p99 ≤ 150 ms. */
+const TARGET_RATE = Number(process.env.BENCH_RATE ?? 100);
 const LOG_TICKETS = 100_000;
 const USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
@@ -65,12 +68,13 @@ function ticketForm(idempotencyKey: string) {
  * connections. node:http rather than fetch: the load generator shares the machine's cores with
  * the server, so it must cost as little as it can.
  */
-async function createTickets(server: Awaited<ReturnType<typeof startProductionServer>>) {
+function ticketPoster(server: Awaited<ReturnType<typeof startProductionServer>>, agent: Agent) {
   const token = sessionTokenSource(server.sessionToken);
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const { hostname, port } = new URL(server.baseURL);
-  const post = (authorization: string, form: { body: string; contentType: string }) =>
-    new Promise<number>((resolve, reject) => {
+  return async () => {
+    const authorization = `Bearer ${await token()}`;
+    const form = ticketForm(randomUUID());
+    return new Promise<number>((resolve, reject) => {
       const request = httpRequest(
         {
           agent,
@@ -93,30 +97,65 @@ async function createTickets(server: Awaited<ReturnType<typeof startProductionSe
       request.on("error", reject);
       request.end(form.body);
     });
-  const latencies: number[] = [];
-  let failures = 0;
-  let created = 0;
-  const measuredFrom = performance.now() + WARMUP_MS;
-  let cpuAtStart = 0;
-  setTimeout(() => (cpuAtStart = server.cpuMs()), WARMUP_MS);
-  const deadline = measuredFrom + DURATION_MS;
+  };
+}
+
+type Submit = (post: () => Promise<number>, measuredFrom: number, deadline: number) => Promise<Outcome[]>;
+interface Outcome {
+  /** When the request was due: in an open loop, a late start counts in its latency. */
+  started: number;
+  latency: number;
+  status: number;
+}
+
+/** Closed loop: CLIENTS merchants, each submitting again as soon as the last answer came. */
+const closedLoop: Submit = async (post, _measuredFrom, deadline) => {
+  const outcomes: Outcome[] = [];
   const client = async () => {
     while (performance.now() < deadline) {
-      const authorization = `Bearer ${await token()}`;
       const started = performance.now();
-      const status = await post(authorization, ticketForm(randomUUID()));
-      // A created ticket answers with the redirect to its page (Remix's 202 .data redirect).
-      if (status === 202) created += 1;
-      if (started < measuredFrom) continue;
-      latencies.push(performance.now() - started);
-      if (status !== 202) failures += 1;
+      const status = await post();
+      outcomes.push({ started, latency: performance.now() - started, status });
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
+  return outcomes;
+};
+
+/** Open loop: tickets arrive at a fixed rate whatever the answers, as independent merchants do. */
+const openLoop =
+  (perSecond: number): Submit =>
+  async (post, measuredFrom, deadline) => {
+    const pending: Promise<Outcome>[] = [];
+    const first = measuredFrom - WARMUP_MS;
+    for (let due = first; due < deadline; due += 1000 / perSecond) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(post().then((status) => ({ started: due, latency: performance.now() - due, status })));
+    }
+    return Promise.all(pending);
+  };
+
+async function createTickets(server: Awaited<ReturnType<typeof startProductionServer>>, submit: Submit) {
+  const agent = new Agent({ keepAlive: true });
+  const measuredFrom = performance.now() + WARMUP_MS;
+  let cpuAtStart = 0;
+  setTimeout(() => (cpuAtStart = server.cpuMs()), WARMUP_MS);
+  const outcomes = await submit(ticketPoster(server, agent), measuredFrom, measuredFrom + DURATION_MS);
   const seconds = (performance.now() - measuredFrom) / 1000;
-  const cpuPerTicket = (server.cpuMs() - cpuAtStart) / Math.max(1, latencies.length - failures);
   agent.destroy();
-  return { created, failures, perSecond: (latencies.length - failures) / seconds, latencies, cpuPerTicket };
+  // A created ticket answers with the redirect to its page (Remix's 202 .data redirect).
+  const created = outcomes.filter((outcome) => outcome.status === 202).length;
+  const measured = outcomes.filter((outcome) => outcome.started >= measuredFrom);
+  const failures = measured.filter((outcome) => outcome.status !== 202).length;
+  const succeeded = measured.length - failures;
+  return {
+    created,
+    failures,
+    perSecond: succeeded / seconds,
+    latencies: measured.map((outcome) => outcome.latency),
+    cpuPerTicket: (server.cpuMs() - cpuAtStart) / Math.max(1, succeeded),
+  };
 }
 
 async function countTickets(db: Db) {
@@ -181,15 +220,33 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
   const db = createDb(databaseUrl);
   const results: boolean[] = [];
   try {
-    const run = await createTickets(server);
-    const counted = await countTickets(db);
+    const capacity = await createTickets(server, closedLoop);
     console.log(
-      `${run.latencies.length - run.failures} tickets created by ${CLIENTS} clients in ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s of warm-up, ${run.failures} failed requests; p50 ${percentile(run.latencies, 50).toFixed(1)} ms, server CPU ${run.cpuPerTicket.toFixed(2)} ms per ticket`,
+      `Closed loop, ${CLIENTS} clients: ${capacity.perSecond.toFixed(0)} tickets/s, p50 ${percentile(capacity.latencies, 50).toFixed(1)} ms, p99 ${percentile(capacity.latencies, 99).toFixed(1)} ms, ${capacity.failures} failed; server CPU ${capacity.cpuPerTicket.toFixed(2)} ms per ticket`,
     );
-    results.push(report(`${kind} ticket creation throughput`, run.perSecond, "tickets/s", { min: 100 }));
-    results.push(report(`${kind} ticket creation p99`, percentile(run.latencies, 99), "ms", { max: 150 }));
+    results.push(
+      report(`${kind} ticket creation, ${CLIENTS} clients`, capacity.perSecond, "tickets/s", {
+        min: TARGET_RATE,
+      }),
+    );
+    const steady = await createTickets(server, openLoop(TARGET_RATE));
+    console.log(
+      `Open loop, ${TARGET_RATE} tickets/s arriving: p50 ${percentile(steady.latencies, 50).toFixed(1)} ms, ${steady.failures} failed; server CPU ${steady.cpuPerTicket.toFixed(2)} ms per ticket`,
+    );
+    results.push(
+      report(
+        `${kind} ticket creation p99 at ${TARGET_RATE} tickets/s`,
+        percentile(steady.latencies, 99),
+        "ms",
+        {
+          max: 150,
+        },
+      ),
+    );
+    const counted = await countTickets(db);
+    const made = capacity.created + steady.created;
     const intact =
-      counted.count === run.created && counted.distinct === counted.count && counted.span === counted.count;
+      counted.count === made && counted.distinct === counted.count && counted.span === counted.count;
     console.log(
       `${intact ? "PASS" : "FAIL"}  ${kind} numbering: ${counted.count} tickets stored, ${counted.distinct} distinct numbers, span ${counted.span} (no loss, duplicate or gap)`,
     );

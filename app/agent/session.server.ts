@@ -41,11 +41,9 @@ export async function currentAgent(
     where: { id: sessionIdOf(token) },
     include: { agent: true },
   });
-  if (!session) return null;
-  if (session.expiresAt <= now) {
-    await db.agentSession.deleteMany({ where: { id: session.id } });
-    return null;
-  }
+  // An expired session is refused, not deleted here: this runs in loaders, which must not write.
+  // Expired rows go when their agent next signs in.
+  if (!session || session.expiresAt <= now) return null;
   const { agent } = session;
   return {
     id: agent.id,

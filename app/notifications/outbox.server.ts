@@ -11,5 +11,6 @@ export interface Email {
 export async function enqueueEmail(tx: Prisma.TransactionClient, email: Email): Promise<void> {
   await tx.outboxEmail.create({
     data: { shop: email.shop, toAddress: email.to, subject: email.subject, body: email.body },
+    select: { id: true },
   });
 }
