@@ -1,7 +1,7 @@
 import type { Db } from "~/db.server";
 import { isCategoryId, type CategoryId } from "~/support/taxonomy";
 import { allowedTransitions, type TicketStatus } from "~/support/tickets/status";
-import { threadMessage } from "~/support/tickets/thread";
+import { THREAD, threadMessage } from "~/support/tickets/thread";
 import { ticketCategory } from "~/support/tickets/ticket-category";
 import { ticketModule, type ChangeResult } from "~/support/tickets/tickets.server";
 import type { TicketAction } from "./ticket-actions";
@@ -57,23 +57,10 @@ export function agentTickets(db: Db) {
         where: { id },
         include: {
           assignee: { select: { id: true, name: true } },
-          messages: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            include: { agent: { select: { name: true } } },
-          },
+          ...THREAD,
           notes: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             include: { agent: { select: { name: true } } },
-          },
-          attachments: {
-            select: {
-              id: true,
-              filename: true,
-              contentType: true,
-              size: true,
-              messageId: true,
-              createdAt: true,
-            },
           },
           events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },

@@ -2,7 +2,7 @@ import type { Db, Prisma } from "~/db.server";
 import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
 import { merchantStatus, statusesShownAs, type MerchantStatus } from "./status";
-import { threadMessage } from "./thread";
+import { THREAD, threadMessage } from "./thread";
 import { ticketCategory } from "./ticket-category";
 import { ticketModule, type NewTicket } from "./tickets.server";
 
@@ -71,19 +71,7 @@ export function merchantTickets(db: Db, shop: string) {
     async get(id: string) {
       const ticket = await db.ticket.findFirst({
         where: ownTicket(id),
-        include: {
-          messages: { orderBy: { createdAt: "asc" }, include: { agent: { select: { name: true } } } },
-          attachments: {
-            select: {
-              id: true,
-              filename: true,
-              contentType: true,
-              size: true,
-              messageId: true,
-              createdAt: true,
-            },
-          },
-        },
+        include: THREAD,
       });
       if (!ticket) return null;
       return {
