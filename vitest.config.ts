@@ -9,6 +9,7 @@ export default defineConfig({
       "prisma/**/*.test.ts",
       "preview/**/*.test.ts",
       "tests/integration/**/*.test.ts",
+      "tests/faults/**/*.test.ts",
     ],
     globalSetup: ["tests/setup/database.ts"],
     setupFiles: ["tests/setup/environment.ts"],

@@ -11,6 +11,7 @@ import { AppProvider, Button, EmptyState, Page } from "@shopify/polaris";
 import polarisTranslations from "@shopify/polaris/locales/en.json";
 import common from "./i18n/locales/en/common.json";
 import { createI18n } from "./i18n/i18n";
+import { ServiceUnavailable } from "./components/ServiceUnavailable";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import type { LinksFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
@@ -46,6 +47,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = createI18n("en", { common });
+  if (isRouteErrorResponse(error) && error.status === 503) return <ServiceUnavailable />;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <AppProvider i18n={polarisTranslations}>

@@ -30,6 +30,7 @@ import { CSRF_FIELD } from "~/agent/csrf";
 import { requireAgentPost } from "~/agent/csrf.server";
 import { requireAgent } from "~/agent/session.server";
 import { ticketActionSchema, type TicketIntent } from "~/agent/ticket-actions";
+import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
 import { CATEGORY_IDS, routeOf } from "~/support/taxonomy";
 import { formatTicketNumber } from "~/support/tickets/number";
@@ -49,7 +50,14 @@ const ERROR_STATUS: Record<ChangeError, number> = {
   invalidCategory: 422,
 };
 
-export const action = async ({ request, params }: ActionFunctionArgs) => {
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  unavailableAsData(() => act(request, params.id ?? ""), {
+    ok: false as const,
+    intent: "",
+    error: "errors.unavailable",
+  });
+
+async function act(request: Request, id: string) {
   const { agent, form } = await requireAgentPost(db, request);
   const intent = String(form.get("intent") ?? "");
   const parsed = ticketActionSchema.safeParse(Object.fromEntries(form));
@@ -58,14 +66,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       { ok: false as const, intent, error: parsed.error.issues[0]?.message ?? "errors.invalid" },
       { status: 422 },
     );
-  const result = await agentTickets(db).act(agent, params.id ?? "", parsed.data);
+  const result = await agentTickets(db).act(agent, id, parsed.data);
   if (!result.ok)
     return data(
       { ok: false as const, intent, error: `errors.${result.error}` },
       { status: ERROR_STATUS[result.error] },
     );
   return { ok: true as const, intent, error: null };
-};
+}
 
 /** One fetcher per form, so each shows its own progress and error; the page reloads its data after each. */
 function useTicketAction(intent: TicketIntent, onDone?: () => void) {
@@ -81,7 +89,8 @@ function useTicketAction(intent: TicketIntent, onDone?: () => void) {
   const submit = (fields: Record<string, string>) =>
     fetcher.submit({ ...fields, intent, [CSRF_FIELD]: csrfToken }, { method: "post" });
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
-  return { intent, fetcher, submit, error, busy: fetcher.state !== "idle" };
+  const unavailable = fetcher.state === "idle" && fetcher.data !== undefined && "unavailable" in fetcher.data;
+  return { intent, fetcher, submit, error, unavailable, busy: fetcher.state !== "idle" };
 }
 
 /** A reply or note box, posted with its intent and the console's CSRF token like every ticket action. */
@@ -131,6 +140,10 @@ export default function TicketPage() {
   useEffect(() => setAssignee(ticket.assignee?.id ?? ""), [ticket.assignee?.id]);
   useEffect(() => setCategory(ticket.category), [ticket.category]);
 
+  // The database could not take a change: one banner for the page; the typed reply or note stays.
+  const unavailable = [replying, noting, assigning, moving, recategorizing].some(
+    (action) => action.unavailable,
+  );
   const number = formatTicketNumber(ticket.number);
   const categoryOptions = CATEGORY_IDS.map((id) => ({
     label: t(`support:categories.${id}.label`),
@@ -148,6 +161,11 @@ export default function TicketPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            {unavailable ? (
+              <Banner tone="warning" title={t("unavailable.title")}>
+                {t("unavailable.body")}
+              </Banner>
+            ) : null}
             <TicketThread ticket={ticket} />
             <Card>
               <ComposerForm

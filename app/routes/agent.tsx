@@ -91,7 +91,8 @@ export default function AgentConsole() {
 
 function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation("agent");
-  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : "failed";
+  const kind =
+    status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 503 ? "unavailable" : "failed";
   return (
     <Page narrowWidth>
       <Card>

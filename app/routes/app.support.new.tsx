@@ -21,6 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
 import { APP_VERSION } from "~/app-version";
+import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
@@ -44,7 +45,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { shopInfo, category, appVersion: APP_VERSION, idempotencyKey: randomUUID() };
 };
 
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = ({ request }: ActionFunctionArgs) =>
+  unavailableAsData(() => createTicket(request), { ok: false as const });
+
+async function createTicket(request: Request) {
   const { admin, session } = await authenticate.admin(request);
   const { fields, files } = await readTicketForm(request);
   const result = await openTicket(
@@ -63,7 +67,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const params = new URLSearchParams({ created: "1" });
   if (result.orderFound !== null) params.set("order", result.orderFound ? "found" : "missing");
   return redirect(`/app/support/tickets/${result.ticketId}?${params}`);
-};
+}
 
 export default function NewTicketPage() {
   const { t, i18n } = useTranslation("support");
@@ -87,12 +91,11 @@ export default function NewTicketPage() {
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [showForm, setShowForm] = useState(!requestedCategory);
 
-  const errors = clientErrors ?? (serverResult && !serverResult.ok ? serverResult.errors : {});
-  const attachmentProblem = clientErrors
-    ? undefined
-    : serverResult && !serverResult.ok
-      ? serverResult.attachmentProblem
-      : undefined;
+  const rejected = serverResult && "errors" in serverResult ? serverResult : undefined;
+  // The database could not take the ticket: the form keeps what was typed, a banner asks to send again.
+  const unavailable = serverResult !== undefined && "unavailable" in serverResult;
+  const errors = clientErrors ?? rejected?.errors ?? {};
+  const attachmentProblem = clientErrors ? undefined : rejected?.attachmentProblem;
   const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const submitting = navigation.state === "submitting";
 
@@ -154,6 +157,9 @@ export default function NewTicketPage() {
                 <Form onSubmit={send}>
                   <FormLayout>
                     {hasErrors ? <Banner tone="critical">{t("ticketForm.fixErrors")}</Banner> : null}
+                    {unavailable && !submitting ? (
+                      <Banner tone="warning">{t("ticketForm.unavailable")}</Banner>
+                    ) : null}
                     <TextField
                       label={t("ticketForm.shop")}
                       value={`${shopInfo.name} (${shopInfo.domain})`}

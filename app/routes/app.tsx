@@ -1,10 +1,19 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Link,
+  Outlet,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { ServiceUnavailable } from "~/components/ServiceUnavailable";
 import { createI18n } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { polarisTranslations, resourcesFor } from "~/i18n/resources.server";
@@ -53,7 +62,11 @@ function AppNavigation() {
 
 // Shopify's auth redirects are thrown as responses; the boundary turns them into the right exit.
 export function ErrorBoundary() {
-  return boundary.error(useRouteError());
+  const error = useRouteError();
+  const layout = useRouteLoaderData<typeof loader>("routes/app");
+  if (isRouteErrorResponse(error) && error.status === 503)
+    return <ServiceUnavailable locale={layout?.locale} />;
+  return boundary.error(error);
 }
 
 export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
