@@ -10,6 +10,7 @@ export default defineConfig({
       "preview/**/*.test.ts",
       "tests/integration/**/*.test.ts",
       "tests/faults/**/*.test.ts",
+      "tests/security/**/*.test.ts",
     ],
     globalSetup: ["tests/setup/database.ts"],
     setupFiles: ["tests/setup/environment.ts"],

@@ -4,12 +4,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { db } from "./db.server";
+import { addFrameHeaders } from "./http/frame-headers.server";
 import { startOutboxWorker as startOutboxWorkerOn } from "./notifications/outbox-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 // The server start (server/start.mjs, the preview, and the dev server through vite.config.ts) reaches
 // the app's code through this module, which the Remix build exports as `entry.module`.
 export { config } from "./config.server";
+export { bodyLimitFor } from "./http/input.server";
 
 /** Delivers the outbox from this process on the app's database until stopped. */
 export function startOutboxWorker() {
@@ -25,6 +27,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
+  addFrameHeaders(request, responseHeaders);
   // Bots get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 

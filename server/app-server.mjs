@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { productionHeaders, refuseCrossSiteActions, refuseOversizedBodies } from "./hardening.mjs";
 import { servePrecompressed } from "./precompressed.mjs";
 
 /**
@@ -40,6 +41,8 @@ export function createAppServer({ build, buildDir, config }, { before = [] } = {
   // few fields, and wrapping its response costs the busiest path (ticket creation) for nothing.
   const compress = compression();
   app.use((req, res, next) => (req.method === "GET" ? compress(req, res, next) : next()));
+  if (config.NODE_ENV === "production") app.use(productionHeaders());
+  app.use(refuseOversizedBodies(build.entry.module.bodyLimitFor), refuseCrossSiteActions());
   for (const middleware of before) app.use(middleware);
   const assets = path.resolve(buildDir, "client/assets");
   const forever = { immutable: true, maxAge: "1y" };

@@ -11,7 +11,7 @@ npx vitest run
 
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   echo "== Integration tests (PostgreSQL)"
-  TEST_DATABASE=postgresql npx vitest run tests/integration tests/faults
+  TEST_DATABASE=postgresql npx vitest run tests/integration tests/faults tests/security
 else
   echo "== PostgreSQL integration tests not run: set TEST_POSTGRES_URL=postgresql://user@host:5432/db to run them"
 fi

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "~/config.server";
 import type { Db } from "~/db.server";
+import { readForm } from "~/http/input.server";
 import { agentCookies } from "./cookies.server";
 import { CSRF_FIELD } from "./csrf";
 import { requireAgent, type SignedInAgent } from "./session.server";
@@ -38,9 +39,9 @@ export function forbidden(): Response {
 export async function requireAgentPost(
   db: Db,
   request: Request,
-): Promise<{ agent: SignedInAgent; form: FormData }> {
+): Promise<{ agent: SignedInAgent; form: URLSearchParams }> {
   const agent = await requireAgent(db, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (!isSameOrigin(request) || !tokensMatch(form.get(CSRF_FIELD), agent.csrfToken)) throw forbidden();
   return { agent, form };
 }
@@ -54,7 +55,7 @@ export async function signInToken(request: Request): Promise<{ token: string; se
 }
 
 /** Sign-in has no session yet: the form's token must equal the signed cookie's (double submit). */
-export async function verifySignInPost(request: Request, form: FormData) {
+export async function verifySignInPost(request: Request, form: URLSearchParams) {
   const expected: unknown = await agentCookies().signInCsrf.parse(request.headers.get("Cookie"));
   if (!isSameOrigin(request) || !tokensMatch(form.get(CSRF_FIELD), expected)) throw forbidden();
 }

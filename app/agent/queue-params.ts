@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
+import { decodeQueueCursor } from "./queue-cursor";
 import { TICKET_STATUSES, type TicketStatus } from "~/support/tickets/status";
 
 /** Saved views: each is a filter the queue's tabs apply in one click. */
@@ -16,6 +17,15 @@ export const SEARCH_TERM_MIN = 3;
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);
 
+const pageCursor = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .max(400)
+    .refine((cursor) => decodeQueueCursor(cursor) !== null, "errors.cursor")
+    .optional(),
+);
+
 /** The queue's URL search params; anything malformed is dropped rather than failing the page. */
 export const queueParamsSchema = z.object({
   view: z.enum(QUEUE_VIEWS).catch("all"),
@@ -26,8 +36,9 @@ export const queueParamsSchema = z.object({
   age: optional(z.enum(AGE_BUCKETS)),
   q: optional(z.string().trim().min(1).max(200)),
   sort: z.enum(QUEUE_SORTS).catch("created_desc"),
-  after: optional(z.string().max(400)),
-  before: optional(z.string().max(400)),
+  // A page link the queue did not make is refused (400), not read as the first page.
+  after: pageCursor,
+  before: pageCursor,
 });
 
 export type QueueParams = z.infer<typeof queueParamsSchema>;

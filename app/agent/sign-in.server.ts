@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
-import type { Db } from "~/db.server";
+import { isUniqueViolation, type Db } from "~/db.server";
 import type { AgentRole } from "./agents.server";
 import { normalizeEmail } from "./agents.server";
 import { unknownAccountHash, verifyPassword } from "./password.server";
 
+/** Password checks one client address may make against one account in a window. */
 export const ACCOUNT_LOCK_AFTER = 5;
+/** Password checks one client address may make against all accounts in a window. */
 export const ADDRESS_LOCK_AFTER = 20;
 export const LOCK_MS = 15 * 60 * 1000;
-/** Failures older than this are forgotten, so an occasional typo never adds up to a lock. */
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const MAX_DELAY_MS = 4000;
+/** The account-wide count only slows answers down, so it has no cap (Int's largest value). */
+const UNCAPPED = 2_147_483_647;
 
 export type SignInResult =
   | { ok: true; agent: { id: string; name: string; email: string; role: AgentRole } }
@@ -23,92 +25,113 @@ export function failureDelayMs(failures: number): number {
 
 // Counted per email whether or not an agent has it, so a lock doesn't tell that an account exists;
 // hashed so the table doesn't collect whatever people type as an email.
-const accountKey = (email: string) =>
-  `account:${createHash("sha256").update(normalizeEmail(email)).digest("hex")}`;
-const addressKey = (address: string) => `address:${address}`;
+const emailHash = (email: string) => createHash("sha256").update(normalizeEmail(email)).digest("hex");
+const keysOf = (email: string, address: string | null) => {
+  const account = emailHash(email);
+  return {
+    /** Every address's wrong passwords for the account: slows answers down, never locks. */
+    account: `account:${account}`,
+    /** One address against one account: locked after ACCOUNT_LOCK_AFTER checks. */
+    pair: address ? `pair:${account}:${address}` : `pair:${account}`,
+    address: address ? `address:${address}` : null,
+  };
+};
 
-async function readThrottle(db: Db, key: string, now: Date) {
+type Reservation = { ok: true; count: number } | { ok: false; retryAfterMs: number };
+
+/**
+ * Takes one of `limit` password checks in the key's window before the password is checked, in
+ * single conditional UPDATEs, so parallel requests can never take more than `limit` between them:
+ * SQLite runs one writer at a time and PostgreSQL re-checks an UPDATE's WHERE on the row a
+ * concurrent UPDATE just wrote (its documentation, "Read Committed Isolation Level"). A row's
+ * `failures` counts the checks of its window and `lockedUntil` is when that window ends.
+ */
+async function reserve(db: Db, key: string, limit: number, now: Date): Promise<Reservation> {
+  const windowEnd = new Date(now.getTime() + LOCK_MS);
+  try {
+    await db.signInThrottle.upsert({
+      where: { key },
+      create: { key, failures: 0, lastFailure: now, lockedUntil: now },
+      update: {},
+    });
+  } catch (error) {
+    // A parallel request created the row first: it exists, which is all this needed.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const newWindow = await db.signInThrottle.updateMany({
+    where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    data: { failures: 1, lastFailure: now, lockedUntil: windowEnd },
+  });
+  if (newWindow.count === 1) return { ok: true, count: 1 };
+  const counted = await db.signInThrottle.updateMany({
+    where: { key, lockedUntil: { gt: now }, failures: { lt: limit } },
+    data: { failures: { increment: 1 }, lastFailure: now },
+  });
+  if (counted.count === 0) return { ok: false, retryAfterMs: await remainingMs(db, key, now) };
   const row = await db.signInThrottle.findUnique({ where: { key } });
-  if (!row) return { failures: 0, lockedUntil: null };
-  if (row.lockedUntil && row.lockedUntil > now)
-    return { failures: row.failures, lockedUntil: row.lockedUntil };
-  const stale = row.lockedUntil !== null || now.getTime() - row.lastFailure.getTime() > FAILURE_WINDOW_MS;
-  return { failures: stale ? 0 : row.failures, lockedUntil: null };
+  return { ok: true, count: row?.failures ?? limit };
 }
 
-async function recordFailure(
-  db: Db,
-  key: string,
-  previous: number,
-  lockAfter: number,
-  now: Date,
-): Promise<number> {
-  const failures = previous + 1;
-  const lockedUntil = failures >= lockAfter ? new Date(now.getTime() + LOCK_MS) : null;
-  const row = await db.signInThrottle.upsert({
-    where: { key },
-    create: { key, failures, lastFailure: now, lockedUntil },
-    // Increment rather than write `failures`, so parallel guesses are all counted.
-    update:
-      previous === 0
-        ? { failures, lastFailure: now, lockedUntil }
-        : { failures: { increment: 1 }, lastFailure: now },
-  });
-  if (row.failures >= lockAfter && !row.lockedUntil) {
-    await db.signInThrottle.update({
-      where: { key },
-      data: { lockedUntil: new Date(now.getTime() + LOCK_MS) },
-    });
-  }
-  return row.failures;
+async function remainingMs(db: Db, key: string, now: Date) {
+  const row = await db.signInThrottle.findUnique({ where: { key } });
+  return Math.max((row?.lockedUntil ?? now).getTime() - now.getTime(), 0);
 }
 
 /**
- * Checks an email and password. Wrong answers are slowed down and then locked out, per account
- * (5 in a row: 15 minutes) and per client address (20: 15 minutes); an unknown email behaves
- * exactly like a wrong password.
+ * Checks an email and password. One client address gets 5 password checks per account and 20 in
+ * all per 15 minutes, counted before the check; then that address is refused until the window ends.
+ * Other addresses are not locked out: wrong passwords from everywhere only slow the account's
+ * answers down (up to 4 s). An unknown email behaves exactly like a wrong password.
  */
 export async function signIn(
   db: Db,
   input: { email: string; password: string; address: string | null; now?: Date },
 ): Promise<SignInResult> {
   const now = input.now ?? new Date();
-  const keys = {
-    account: accountKey(input.email),
-    address: input.address ? addressKey(input.address) : null,
-  };
-  const account = await readThrottle(db, keys.account, now);
-  const address = keys.address ? await readThrottle(db, keys.address, now) : null;
-  if (address?.lockedUntil)
-    return {
-      ok: false,
-      reason: "addressLocked",
-      retryAfterMs: address.lockedUntil.getTime() - now.getTime(),
-    };
-  if (account.lockedUntil)
-    return { ok: false, reason: "locked", retryAfterMs: account.lockedUntil.getTime() - now.getTime() };
+  const keys = keysOf(input.email, input.address);
+  const address = keys.address ? await reserve(db, keys.address, ADDRESS_LOCK_AFTER, now) : null;
+  if (address && !address.ok)
+    return { ok: false, reason: "addressLocked", retryAfterMs: address.retryAfterMs };
+  const pair = await reserve(db, keys.pair, ACCOUNT_LOCK_AFTER, now);
+  if (!pair.ok) return { ok: false, reason: "locked", retryAfterMs: pair.retryAfterMs };
 
   const agent = await db.agent.findUnique({ where: { email: normalizeEmail(input.email) } });
   const valid = await verifyPassword(input.password, agent?.passwordHash ?? (await unknownAccountHash()));
   if (agent && valid) {
-    await db.signInThrottle.deleteMany({ where: { key: keys.account } });
+    await db.signInThrottle.deleteMany({ where: { key: { in: [keys.pair, keys.account] } } });
     return {
       ok: true,
       agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role },
     };
   }
 
-  const accountFailures = await recordFailure(db, keys.account, account.failures, ACCOUNT_LOCK_AFTER, now);
-  const addressFailures =
-    keys.address && address
-      ? await recordFailure(db, keys.address, address.failures, ADDRESS_LOCK_AFTER, now)
-      : 0;
-  if (accountFailures >= ACCOUNT_LOCK_AFTER) return { ok: false, reason: "locked", retryAfterMs: LOCK_MS };
-  if (addressFailures >= ADDRESS_LOCK_AFTER)
-    return { ok: false, reason: "addressLocked", retryAfterMs: LOCK_MS };
+  const account = await reserve(db, keys.account, UNCAPPED, now);
+  if (pair.count >= ACCOUNT_LOCK_AFTER) {
+    // The lock lasts 15 minutes from the last wrong password, not from the window's first.
+    await db.signInThrottle.update({
+      where: { key: keys.pair },
+      data: { lockedUntil: new Date(now.getTime() + LOCK_MS) },
+    });
+    return { ok: false, reason: "locked", retryAfterMs: LOCK_MS };
+  }
+  if (address?.ok && address.count >= ADDRESS_LOCK_AFTER) {
+    const retryAfterMs = await remainingMs(db, keys.address ?? "", now);
+    return { ok: false, reason: "addressLocked", retryAfterMs };
+  }
   return {
     ok: false,
     reason: "invalid",
-    delayMs: failureDelayMs(Math.max(accountFailures, addressFailures)),
+    delayMs: failureDelayMs(Math.max(pair.count, account.ok ? account.count : 0)),
   };
+}
+
+/** Lifts every sign-in lock on an account at once (`npm run agent:unlock`). */
+export async function unlockAccount(db: Db, email: string): Promise<number> {
+  const hash = emailHash(email);
+  const { count } = await db.signInThrottle.deleteMany({
+    where: {
+      OR: [{ key: `account:${hash}` }, { key: `pair:${hash}` }, { key: { startsWith: `pair:${hash}:` } }],
+    },
+  });
+  return count;
 }

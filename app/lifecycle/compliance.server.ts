@@ -24,6 +24,28 @@ const customerPayload = z.object({
 
 type Customer = z.infer<typeof customerPayload>["customer"];
 
+const id = z.union([z.number(), z.string()]);
+const shopFields = z.object({ shop_id: id, shop_domain: z.string() });
+const COMPLIANCE_SCHEMAS: Record<string, z.ZodType<{ shop_domain: string }>> = {
+  SHOP_REDACT: shopFields,
+  CUSTOMERS_REDACT: shopFields.merge(customerPayload).extend({ orders_to_redact: z.array(id) }),
+  CUSTOMERS_DATA_REQUEST: shopFields.merge(customerPayload).extend({ orders_requested: z.array(id) }),
+};
+
+/**
+ * Why a compliance webhook is refused before anything is deleted, or null: its payload must have
+ * its topic's shape (Shopify's "Privacy law compliance" documentation) and name the shop the
+ * X-Shopify-Shop-Domain header names.
+ */
+export function compliancePayloadProblem(topic: string, shop: string, payload: unknown): string | null {
+  const schema = COMPLIANCE_SCHEMAS[topic];
+  if (!schema) return `Unexpected topic ${topic}`;
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) return `This payload is not a ${topic} payload.`;
+  if (parsed.data.shop_domain !== shop) return "The payload's shop_domain is not the shop the headers name.";
+  return null;
+}
+
 /** Everything of a shop goes: tickets with their messages, notes, attachments and audit, visits, exports, sessions. */
 export async function redactShop(tx: Tx, shop: string) {
   await deleteShopTickets(tx, shop);

@@ -34,13 +34,17 @@ import {
 import { agentQueue } from "~/agent/queue.server";
 import { requireAgent } from "~/agent/session.server";
 import { db } from "~/db.server";
+import { badRequest, readQuery } from "~/http/input.server";
 import { CATEGORY_IDS } from "~/support/taxonomy";
 import { formatTicketNumber } from "~/support/tickets/number";
 import { TICKET_STATUSES } from "~/support/tickets/status";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const agent = await requireAgent(db, request);
-  const params = queueParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = queueParamsSchema.safeParse(readQuery(request));
+  if (!parsed.success)
+    throw badRequest("This queue link is broken: its page position is not one the queue made.");
+  const params = parsed.data;
   const queue = agentQueue(db);
   const page = await queue.page(queueFilterFrom(params, agent.id));
   return {

@@ -22,6 +22,7 @@ import { DASHBOARD_PERIODS, type DashboardPeriod } from "~/agent/dashboard-perio
 import { supportDashboard } from "~/agent/dashboard.server";
 import { requireAgent } from "~/agent/session.server";
 import { db } from "~/db.server";
+import { readQuery } from "~/http/input.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 
 const DashboardCharts = lazy(() => import("~/components/agent/DashboardCharts"));
@@ -37,7 +38,7 @@ const paramsSchema = z.object({
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await requireAgent(db, request);
-  const { days } = paramsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { days } = paramsSchema.parse(readQuery(request));
   return {
     days,
     dashboard: await supportDashboard(db, { days }),

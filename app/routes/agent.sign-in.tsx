@@ -10,6 +10,7 @@ import { clearSignInToken, signInToken, verifySignInPost } from "~/agent/csrf.se
 import { currentAgent, safeNextPath, startSession } from "~/agent/session.server";
 import { signIn } from "~/agent/sign-in.server";
 import { db } from "~/db.server";
+import { readForm } from "~/http/input.server";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1).max(254),
@@ -25,7 +26,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, context }: ActionFunctionArgs) => {
-  const form = await request.formData();
+  const form = await readForm(request);
   await verifySignInPost(request, form);
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "missing" as const, minutes: 0 }, { status: 400 });

@@ -1,7 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  useFetcher,
+  useLoaderData,
+  useNavigate,
+  useNavigation,
+  useSearchParams,
+  useSubmit,
+} from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
+  Banner,
   BlockStack,
   Button,
   Card,
@@ -17,6 +25,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TriageResult } from "~/components/support/TriageResult";
 import { resolveLocale } from "~/i18n/locales";
+import { readForm } from "~/http/input.server";
 import { authenticate } from "~/shopify.server";
 import { answerIntake, intakeSchema } from "~/support/intake";
 import type { IntakeHandOff } from "~/support/intake-hand-off";
@@ -33,7 +42,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   await authenticate.admin(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const input = intakeSchema.safeParse(form);
   if (!input.success)
     return { kind: "error" as const, error: input.error.issues[0]?.message ?? "intake.errors.empty" };
@@ -51,6 +60,8 @@ export default function SupportPage() {
   const [orderId, setOrderId] = useState(prefilledOrderId);
   const [picked, setPicked] = useState<CategoryId | null>(null);
   const answer = fetcher.data;
+  // "This fixed it" on the store checks lands here.
+  const solved = useSearchParams()[0].get("solved") === "1";
 
   const submit = (category: CategoryId | null) => {
     setPicked(category);
@@ -80,6 +91,7 @@ export default function SupportPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            {solved ? <Banner tone="success">{t("storeChecks.solved")}</Banner> : null}
             <Card>
               <Form onSubmit={() => submit(null)}>
                 <FormLayout>

@@ -11,6 +11,7 @@ import { StatusBadge } from "~/components/support/StatusBadge";
 import { TicketConversation } from "~/components/support/TicketConversation";
 import { formatDateTime } from "~/components/format";
 import { db } from "~/db.server";
+import { readForm } from "~/http/input.server";
 import { authenticate } from "~/shopify.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";
@@ -25,7 +26,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = replySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = replySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success)
     return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
   const reply = await merchantTickets(db, session.shop).reply(params.id ?? "", parsed.data.body);

@@ -21,6 +21,7 @@ import { formatDateTime } from "~/components/format";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";
 import { db } from "~/db.server";
+import { badRequest, readQuery } from "~/http/input.server";
 import { authenticate } from "~/shopify.server";
 import { excerpt } from "~/support/excerpt";
 import { logFilterSchema, toTicketLogFilter } from "~/support/tickets/log-filter";
@@ -30,7 +31,10 @@ import { MERCHANT_STATUSES } from "~/support/tickets/status";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const input = logFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = logFilterSchema.safeParse(readQuery(request));
+  if (!parsed.success)
+    throw badRequest("This ticket log link is malformed: a date or the page position is not valid.");
+  const input = parsed.data;
   const { filter, invalidNumber } = toTicketLogFilter(input);
   const { tickets, nextCursor } = invalidNumber
     ? { tickets: [], nextCursor: null }

@@ -8,11 +8,16 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString("base64url");
 }
 
+/** Row ids are cuids; a cursor's time is a row's, so within what both databases store. */
+const ID = /^[\w-]{1,64}$/;
+const LATEST = Date.UTC(9999, 11, 31);
+
 export function decodeCursor(value: string | null | undefined): Cursor | null {
   if (!value) return null;
   const [iso, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) return null;
+  const time = createdAt.getTime();
+  if (!id || !ID.test(id) || !(time >= 0 && time <= LATEST)) return null;
   return { createdAt, id };
 }
 

@@ -1,12 +1,24 @@
 import { z } from "zod";
+import { decodeCursor } from "./cursor";
 import { parseTicketNumber } from "./number";
 import { MERCHANT_STATUSES } from "./status";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+/** A calendar day as the date field sends it; "2024-13-45" is not one. */
+function isDay(value: string) {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    time >= 0 &&
+    !Number.isNaN(time) &&
+    new Date(time).toISOString().startsWith(value)
+  );
+}
+
+/** A field left empty is no filter. */
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const day = optional(z.string().refine(isDay, "errors.date"));
 
 /** The Ticket Log's filters, read from the page's query string. */
 export const logFilterSchema = z.object({
@@ -14,7 +26,12 @@ export const logFilterSchema = z.object({
   status: z.enum(MERCHANT_STATUSES).optional().catch(undefined),
   from: day,
   to: day,
-  cursor: z.string().max(200).optional().catch(undefined),
+  cursor: optional(
+    z
+      .string()
+      .max(200)
+      .refine((cursor) => decodeCursor(cursor) !== null, "errors.cursor"),
+  ),
 });
 
 export type LogFilterInput = z.infer<typeof logFilterSchema>;

@@ -1,4 +1,5 @@
 import type { Db } from "~/db.server";
+import { resolveLocale } from "~/i18n/locales";
 import { findOrder, type ShopInfo } from "~/shopify/admin-data.server";
 import { checkAttachments, type AttachmentProblem } from "./attachments";
 import { merchantTickets } from "./merchant-tickets.server";
@@ -38,7 +39,8 @@ export async function openTicket(
   const input = parsed.data;
   const lookedUp = input.orderId && context.scopes.includes("read_orders") ? input.orderId : null;
   const order = lookedUp ? await findOrder(context.admin, lookedUp) : undefined;
-  const locale = fields.locale ?? "en";
+  // Only a language the app speaks is stored and shown to agents.
+  const locale = resolveLocale(fields.locale);
   const diagnostics: Diagnostics = {
     appVersion: context.appVersion,
     shopPlan: context.shopInfo.plan,
