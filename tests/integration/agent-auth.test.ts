@@ -286,7 +286,12 @@ describe("agent sign-in", () => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     expect((await call(queueLoader, agentRequest("/agent", { cookie: later.cookie }))).status).toBe(302);
-    expect(await db.agentSession.count({ where: { agentId: agent.id } })).toBe(0);
+    // Loaders don't write: the expired row goes when the agent next signs in.
+    await signedIn(db, agent.id);
+    expect(
+      await db.agentSession.count({ where: { agentId: agent.id, expiresAt: { lte: new Date() } } }),
+    ).toBe(0);
+    expect(await db.agentSession.count({ where: { agentId: agent.id } })).toBe(1);
   });
 });
 
