@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { db } from "./db.server";
+import { isReady as isReadyOn } from "./health.server";
 import { addFrameHeaders } from "./http/frame-headers.server";
 import { startOutboxWorker as startOutboxWorkerOn } from "./notifications/outbox-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
@@ -12,6 +13,11 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 // the app's code through this module, which the Remix build exports as `entry.module`.
 export { config } from "./config.server";
 export { bodyLimitFor } from "./http/input.server";
+
+/** Whether the app can reach its database with its migrations applied: the server's /readyz. */
+export function isReady() {
+  return isReadyOn(db);
+}
 
 /** Delivers the outbox from this process on the app's database until stopped. */
 export function startOutboxWorker() {

@@ -3,6 +3,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { productionHeaders, refuseCrossSiteActions, refuseOversizedBodies } from "./hardening.mjs";
+import { serverLifecycle } from "./lifecycle.mjs";
 import { servePrecompressed } from "./precompressed.mjs";
 
 /**
@@ -37,6 +38,10 @@ export function createAppServer({ build, buildDir, config }, { before = [] } = {
   app.disable("x-powered-by");
   // Behind N reverse proxies, the client is the Nth address from the right of X-Forwarded-For.
   app.set("trust proxy", config.TRUSTED_PROXY_HOPS);
+  // Health checks and the graceful stop's bookkeeping come first: cheap, never compressed or authenticated.
+  const lifecycle = serverLifecycle({ isReady: build.entry.module.isReady });
+  app.locals.lifecycle = lifecycle;
+  app.use(lifecycle.middleware);
   // Pages, data and assets are what is worth compressing; an action answers with a redirect or a
   // few fields, and wrapping its response costs the busiest path (ticket creation) for nothing.
   const compress = compression();

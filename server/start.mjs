@@ -30,14 +30,13 @@ function onStopSignal(stop) {
 }
 
 /**
- * A graceful stop for a deploy or a restart: no new connections, the requests in progress answered,
- * and the email being sent settled, so a planned stop never makes the outbox send an email twice.
+ * A graceful stop for a deploy or a restart: no new connections, every request in flight answered
+ * and each keep-alive connection closed after its answer (server/lifecycle.mjs), and the emails being
+ * sent settled, so a planned stop never cuts a request nor makes the outbox send an email twice.
  */
-async function stopServer(server, outboxWorker) {
+async function stopServer(server, lifecycle, outboxWorker) {
   setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
-  const closed = new Promise((resolve) => server.close(resolve));
-  await outboxWorker?.stop();
-  await closed;
+  await Promise.all([lifecycle.stop(server), outboxWorker?.stop()]);
   process.exit(0);
 }
 
@@ -64,12 +63,13 @@ if (cluster.isPrimary && workers > 1) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
   });
 } else {
-  const server = createAppServer(app).listen(
+  const handler = createAppServer(app);
+  const server = handler.listen(
     port,
     () => cluster.isPrimary && console.log(`SPL Support listening on http://localhost:${port}`),
   );
   // Every process delivers the outbox (safely shared, see outbox-worker.server.ts) unless
   // OUTBOX_WORKER=off leaves it to the others.
   const outboxWorker = app.config.OUTBOX_WORKER === "on" ? app.startOutboxWorker() : undefined;
-  onStopSignal(() => void stopServer(server, outboxWorker));
+  onStopSignal(() => void stopServer(server, handler.locals.lifecycle, outboxWorker));
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answering503 } from "~/database-unavailable.server";
 import { createDb, type Db } from "~/db.server";
+import { isReady } from "~/health.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { DEMO_SHOP } from "../../preview/demo-shops";
 import { adminDataRequest, installShop, respond, uniqueShop } from "../helpers/shopify";
@@ -135,7 +136,10 @@ describe.each(faults)("a database $name", ({ outage: makeOutage, readStatus }) =
     expect(log!.status).toBe(readStatus);
     if (readStatus === 503) expect(log!.headers.get("Retry-After")).toBe("5");
 
+    expect(await within(2_500, "readiness during the outage", isReady(client))).toBe(readStatus === 200);
+
     await outage.heal();
+    expect(await within(2_500, "readiness once back", isReady(client))).toBe(true);
     const created = await within(
       5_000,
       "ticket creation after the outage",
