@@ -141,6 +141,20 @@
     return item;
   }
 
+  // App Bridge opens `shopify:admin/...` links in the admin; the preview shows that admin page.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var anchor = event.target instanceof Element ? event.target.closest("a[href^='shopify:admin/']") : null;
+      if (!anchor) return;
+      event.preventDefault();
+      event.stopPropagation();
+      var page = anchor.getAttribute("href").slice("shopify:admin/".length);
+      location.assign("/preview/admin/" + page + "?shop=" + encodeURIComponent(context.shop || ""));
+    },
+    true,
+  );
+
   // Shopify's bounce page asks App Bridge for a fresh token and reloads the app with it.
   var reload = params.get("shopify-reload");
   if (reload) {

@@ -10,7 +10,7 @@ export async function seedDemoShops(db: Db) {
       shop: shop.domain,
       state: "",
       isOnline: false,
-      scope: "read_orders",
+      scope: shop.grantedScopes.join(","),
       accessToken: `shpat_preview_${shop.domain}`,
     };
     await db.session.upsert({

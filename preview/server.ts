@@ -4,13 +4,27 @@ import path from "node:path";
 import type { NextFunction, Request, Response } from "express";
 import { resolveLocale } from "~/i18n/locales";
 import { startAdminApiBoundary } from "./admin-api-mock";
-import { DEMO_SHOP, demoShop } from "./demo-shops";
+import { DEMO_SHOP, demoShop, type DemoShop } from "./demo-shops";
 import { adminHost, mintSessionToken } from "./session-token";
 import type { SmtpSink } from "./smtp-sink";
 
 const APP_BRIDGE_CDN = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
 const STANDIN_PATH = "/preview/app-bridge.js";
 const standin = readFileSync(path.join(import.meta.dirname, "app-bridge-standin.js"), "utf8");
+
+/** The demo shop's admin page a `shopify:admin/<section>/<id>` link opens. */
+function adminPage(shop: DemoShop, page: string) {
+  const [section = "", id] = page.split("/");
+  const matches = (gid: string) => gid.endsWith(`/${id}`);
+  const record =
+    section === "products"
+      ? shop.products.find((product) => matches(product.id))
+      : section === "orders"
+        ? shop.orders.find((order) => matches(order.id))
+        : undefined;
+  const title = record ? ("title" in record ? record.title : record.name) : null;
+  return { admin: `Shopify admin · ${shop.name}`, page, title };
+}
 
 /**
  * Stand-ins for what Shopify admin gives an embedded app: the admin's redirect into the app with a
@@ -43,6 +57,12 @@ function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
       }
       if (req.method === "GET" && req.path === STANDIN_PATH) {
         return res.type("application/javascript").send(standin);
+      }
+      if (req.method === "GET" && req.path.startsWith("/preview/admin/")) {
+        // Where App Bridge would take a `shopify:admin/...` link: the admin page it names, as JSON.
+        const shop = demoShop(String(req.query.shop ?? ""));
+        if (!shop) return res.status(404).json({ error: "Unknown demo shop" });
+        return res.json(adminPage(shop, req.path.slice("/preview/admin/".length)));
       }
       if (req.method === "GET" && req.path === "/preview/mailbox") {
         // JSON, never HTML: email text is the merchant's own words.

@@ -9,14 +9,21 @@ import { SCHEMAS } from "./schemas";
 const postgresServer = process.env.TEST_POSTGRES_URL;
 const TYPED_COLUMNS = "0005_typed_columns";
 
-/** The migration scripts of one database, in order, split at the one that typed the columns. */
+/**
+ * The migration scripts of one database, in order, split at the one that typed the columns; the
+ * later ones run too, so today's client finds the columns it reads.
+ */
 function migrationScripts(folder: string) {
   const names = readdirSync(folder)
     .filter((name) => /^\d{4}_/.test(name))
     .sort();
   const read = (name: string) => readFileSync(`${folder}/${name}/migration.sql`, "utf8");
   const at = names.indexOf(TYPED_COLUMNS);
-  return { before: names.slice(0, at).map(read), typed: read(TYPED_COLUMNS) };
+  return {
+    before: names.slice(0, at).map(read),
+    typed: read(TYPED_COLUMNS),
+    after: names.slice(at + 1).map(read),
+  };
 }
 
 /** A ticket as the code before the typed columns wrote it: statuses as text, JSON as text. */
@@ -56,7 +63,7 @@ async function expectTypedRows(db: Db) {
 describe("the migration to typed columns", () => {
   it("keeps SQLite's tickets, their JSON and their full-text search", async () => {
     const url = freshSqliteUrl();
-    const { before, typed } = migrationScripts(SCHEMAS.sqlite.migrations);
+    const { before, typed, after } = migrationScripts(SCHEMAS.sqlite.migrations);
     const file = new Database(url.slice("file:".length));
     for (const script of before) file.exec(script);
     file.exec(OLD_ROWS);
@@ -64,6 +71,7 @@ describe("the migration to typed columns", () => {
     const matches = (term: string) =>
       file.prepare(`SELECT rowid FROM "TicketSearch" WHERE "TicketSearch" MATCH ?`).all(term);
     expect(matches('"parcel"')).toEqual([{ rowid: 1001 }]);
+    for (const script of after) file.exec(script);
     file.close();
 
     const db = createDb(url);
@@ -81,12 +89,13 @@ describe("the migration to typed columns", () => {
   it.runIf(postgresServer)("converts PostgreSQL's rows in place", async () => {
     const database = await freshPostgresUrl(postgresServer!);
     try {
-      const { before, typed } = migrationScripts(SCHEMAS.postgresql.migrations);
+      const { before, typed, after } = migrationScripts(SCHEMAS.postgresql.migrations);
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       for (const script of before) await client.query(script);
       await client.query(OLD_ROWS);
       await client.query(typed);
+      for (const script of after) await client.query(script);
       await client.end();
       const db = createDb(database.url);
       await expectTypedRows(db);

@@ -95,6 +95,7 @@ export function agentTickets(db: Db) {
         description: ticket.description,
         orderId: ticket.orderId,
         orderSummary: ticket.orderSummary,
+        storeChecks: ticket.storeChecks,
         diagnostics: ticket.diagnostics,
         contactEmail: ticket.contactEmail,
         tiktokUsername: ticket.tiktokUsername,

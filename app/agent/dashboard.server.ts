@@ -1,6 +1,6 @@
 import { Prisma, databaseKindOf, type Db } from "~/db.server";
 import type { DatabaseKind } from "~/db-url";
-import { CATEGORY_IDS, ROUTES, isCategoryId, routeOf } from "~/support/taxonomy";
+import { CATEGORY_IDS, ROUTES, SPL_CATEGORIES, isCategoryId, routeOf } from "~/support/taxonomy";
 import type { TicketStatus } from "~/support/tickets/status";
 import type { DashboardPeriod } from "./dashboard-periods";
 import { ticketCategory } from "~/support/tickets/ticket-category";
@@ -106,6 +106,11 @@ export async function supportDashboard(db: Db, options: { days: DashboardPeriod;
     _count: { _all: true },
   });
   const guideVisits = await db.guideVisit.count({ where: { createdAt: { gte: from } } });
+  const selfHelp = await db.selfHelpResolution.groupBy({
+    by: ["category"],
+    where: { createdAt: { gte: from } },
+    _count: { _all: true },
+  });
 
   const byCategory = CATEGORY_IDS.map((category) => ({
     category,
@@ -135,6 +140,12 @@ export async function supportDashboard(db: Db, options: { days: DashboardPeriod;
     guideVisits,
     /** Problems sent to a TikTok guide, out of all problems that became a guide visit or a ticket. */
     guideShare: guideVisits + ticketsOpened === 0 ? null : guideVisits / (guideVisits + ticketsOpened),
+    /** SPL problems the store checks solved ("This fixed it") against those that became a ticket. */
+    selfHelpByCategory: SPL_CATEGORIES.map((category) => ({
+      category,
+      selfHelp: selfHelp.find((row) => row.category === category)?._count._all ?? 0,
+      tickets: byCategory.find((row) => row.category === category)?.tickets ?? 0,
+    })),
     medianFirstReplyMs: await medianDelayMs(db, kind, FIRST_REPLY_AT, from),
     medianCloseMs: await medianDelayMs(db, kind, DONE_AT, from),
     oldestUnanswered: await oldestUnanswered(db),

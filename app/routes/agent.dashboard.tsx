@@ -4,6 +4,7 @@ import {
   BlockStack,
   Box,
   Card,
+  DataTable,
   IndexTable,
   InlineGrid,
   Link,
@@ -134,6 +135,33 @@ export default function Dashboard() {
             <SkeletonBodyText lines={8} />
           </Card>
         )}
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingSm">
+              {t("dashboard.selfHelpTitle")}
+            </Text>
+            <Text as="p" tone="subdued">
+              {t("dashboard.selfHelpHelp")}
+            </Text>
+            <DataTable
+              columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+              headings={[
+                t("dashboard.selfHelpColumns.category"),
+                t("dashboard.selfHelpColumns.selfHelp"),
+                t("dashboard.selfHelpColumns.tickets"),
+                t("dashboard.selfHelpColumns.share"),
+              ]}
+              rows={dashboard.selfHelpByCategory.map((row) => [
+                t(`support:categories.${row.category}.label`),
+                row.selfHelp,
+                row.tickets,
+                row.selfHelp + row.tickets === 0
+                  ? "—"
+                  : `${Math.round((row.selfHelp / (row.selfHelp + row.tickets)) * 100)}%`,
+              ])}
+            />
+          </BlockStack>
+        </Card>
         <Card padding="0">
           <BlockStack gap="200">
             <Box padding="400" paddingBlockEnd="0">

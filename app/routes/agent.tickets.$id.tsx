@@ -22,6 +22,7 @@ import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
 import { CsrfField } from "~/components/agent/CsrfField";
 import { InternalNotes, TicketActivity } from "~/components/agent/TicketActivity";
+import { StoreChecksPanel } from "~/components/agent/StoreChecksPanel";
 import { TicketFacts } from "~/components/agent/TicketFacts";
 import { TicketThread } from "~/components/agent/TicketThread";
 import { TitledCard } from "~/components/agent/TitledCard";
@@ -29,6 +30,7 @@ import { useConsole } from "~/components/agent/use-console";
 import { CSRF_FIELD } from "~/agent/csrf";
 import { requireAgentPost } from "~/agent/csrf.server";
 import { requireAgent } from "~/agent/session.server";
+import { rerunStoreChecks } from "~/agent/store-checks.server";
 import { ticketActionSchema, type TicketIntent } from "~/agent/ticket-actions";
 import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
@@ -60,6 +62,15 @@ export const action = ({ request, params }: ActionFunctionArgs) =>
 async function act(request: Request, id: string) {
   const { agent, form } = await requireAgentPost(db, request);
   const intent = String(form.get("intent") ?? "");
+  if (intent === "rerun_checks") {
+    const rerun = await rerunStoreChecks(db, agent.id, id);
+    return rerun.ok
+      ? { ok: true as const, intent, error: null }
+      : data(
+          { ok: false as const, intent, error: `errors.${rerun.error}` },
+          { status: ERROR_STATUS[rerun.error] },
+        );
+  }
   const parsed = ticketActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return data(
@@ -274,6 +285,7 @@ export default function TicketPage() {
                 </Button>
               </InlineStack>
             </TitledCard>
+            <StoreChecksPanel ticket={ticket} />
             <TicketFacts ticket={ticket} />
           </BlockStack>
         </Layout.Section>

@@ -17,15 +17,17 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
+import { StoreChecksCard } from "~/components/support/StoreChecksCard";
 import { APP_VERSION } from "~/app-version";
 import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
 import { readIntakeHandOff } from "~/support/intake-hand-off";
+import type { StoreCheckReport } from "~/support/store-checks/findings";
 import { MAX_ATTACHMENTS } from "~/support/tickets/attachments";
 import { readTicketForm } from "~/support/tickets/multipart.server";
 import { openTicket } from "~/support/tickets/open-ticket.server";
@@ -90,6 +92,8 @@ export default function NewTicketPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [showForm, setShowForm] = useState(!requestedCategory);
+  const [storeChecks, setStoreChecks] = useState<StoreCheckReport | null>(null);
+  const openForm = useCallback(() => setShowForm(true), []);
 
   const rejected = serverResult && "errors" in serverResult ? serverResult : undefined;
   // The database could not take the ticket: the form keeps what was typed, a banner asks to send again.
@@ -109,6 +113,7 @@ export default function NewTicketPage() {
     locale: i18n.language,
     ...(intake.suggestedCategory ? { suggestedCategory: intake.suggestedCategory } : {}),
     ...(intake.confidence !== undefined ? { confidence: String(intake.confidence) } : {}),
+    ...(storeChecks ? { storeChecks: JSON.stringify(storeChecks) } : {}),
   };
 
   const send = () => {
@@ -134,6 +139,15 @@ export default function NewTicketPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            {requestedCategory && !showForm ? (
+              <StoreChecksCard
+                category={requestedCategory}
+                description={intake.description ?? ""}
+                orderId={intake.orderId ?? ""}
+                onOpenTicket={openForm}
+                onReport={setStoreChecks}
+              />
+            ) : null}
             {requestedCategory && !showForm ? (
               <Card>
                 <BlockStack gap="300">
@@ -236,6 +250,11 @@ export default function NewTicketPage() {
                         <List.Item>{`${t("ticketForm.diagnosticsItems.timezone")}: ${shopInfo.timezone ?? "—"}`}</List.Item>
                       </List>
                     </BlockStack>
+                    {storeChecks ? (
+                      <Text as="p" tone="subdued">
+                        {t("storeChecks.attached")}
+                      </Text>
+                    ) : null}
                     <Button submit variant="primary" loading={submitting}>
                       {t("ticketForm.submit")}
                     </Button>

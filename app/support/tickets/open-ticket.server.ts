@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import { resolveLocale } from "~/i18n/locales";
 import { findOrder, type ShopInfo } from "~/shopify/admin-data.server";
+import { readReport } from "../store-checks/findings";
 import { checkAttachments, type AttachmentProblem } from "./attachments";
 import { merchantTickets } from "./merchant-tickets.server";
 import type { Diagnostics } from "./tickets.server";
@@ -53,6 +54,8 @@ export async function openTicket(
     locale,
     diagnostics,
     orderSummary: lookedUp ? (order ?? { found: false, query: lookedUp }) : null,
+    // The findings the merchant saw on the page; agents can run the checks again from the ticket.
+    storeChecks: readReport(fields.storeChecks),
     attachments: checked.attachments,
   });
   return {

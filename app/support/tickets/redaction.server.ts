@@ -133,8 +133,12 @@ export async function redactCustomerFromTickets(
   }
 }
 
-/** A shop's tickets go with everything in them (messages, notes, attachments, audit) and their emails. */
+/**
+ * A shop's tickets go with everything in them (messages, notes, attachments, audit) and their emails,
+ * and so do the store checks' findings it marked as solved by self-help.
+ */
 export async function deleteShopTickets(tx: Tx, shop: string) {
   await tx.ticket.deleteMany({ where: { shop } });
   await tx.outboxEmail.deleteMany({ where: { shop } });
+  await tx.selfHelpResolution.deleteMany({ where: { shop } });
 }

@@ -30,6 +30,8 @@ export interface NewTicket extends TicketForm {
   diagnostics: Diagnostics;
   /** What the order lookup found (or that it found nothing), null when no order was looked up. */
   orderSummary: Prisma.InputJsonObject | null;
+  /** What the store checks found before the merchant chose to open the ticket. */
+  storeChecks?: Prisma.InputJsonObject | null;
   attachments: CheckedAttachment[];
 }
 
@@ -159,6 +161,7 @@ export function ticketModule(db: Db) {
               description: input.description,
               orderId,
               orderSummary: input.orderSummary ?? undefined,
+              storeChecks: input.storeChecks ?? undefined,
               contactEmail: input.contactEmail,
               tiktokUsername: input.tiktokUsername ?? null,
               locale: input.locale,
@@ -292,6 +295,16 @@ export function ticketModule(db: Db) {
         if (ticket.category === category) return { ok: true, changed: false };
         await guardedUpdate(tx, id, { category: ticket.category }, { category });
         await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
+        return { ok: true, changed: true };
+      });
+    },
+
+    /** An agent ran the store checks again: the ticket keeps the latest findings, the audit says when. */
+    recordStoreChecks(agentId: string, id: string, report: Prisma.InputJsonObject): Promise<ChangeResult> {
+      return change(async (tx) => {
+        const updated = await tx.ticket.updateMany({ where: { id }, data: { storeChecks: report } });
+        if (updated.count !== 1) return { ok: false, error: "notFound" };
+        await audit(tx, id, { type: "agent", agentId }, "store_checks");
         return { ok: true, changed: true };
       });
     },
