@@ -23,6 +23,7 @@ import {
 } from "~/notifications/outbox-worker.server";
 import { freePort } from "../../preview/process";
 import { startSmtpSink, type SmtpSink } from "../../preview/smtp-sink";
+import { slowSmtpServer } from "../faults/slow-smtp";
 import { TEST_CONFIG } from "../setup/test-config";
 import { privateDatabase, type PrivateDatabase } from "./fixtures/private-database";
 import { lineFrom, startFixture } from "./fixtures/processes";
@@ -218,7 +219,7 @@ describe("the outbox worker", () => {
 
   it("delivers, once, an email whose worker died mid-send, after that worker's lease expires", async () => {
     const [row] = await enqueue(ticketCreatedEmail(facts));
-    const crashing = startFixture("crashing-worker.ts", [String(60 * SECOND)], {
+    const crashing = startFixture("crashing-worker.ts", [String(60 * SECOND), "0"], {
       DATABASE_URL: database.url,
     });
     await lineFrom(crashing, (line) => line === "sending");
@@ -272,7 +273,7 @@ describe("the outbox worker", () => {
     expect((await outbox()).every((email) => email.status === "sent")).toBe(true);
   });
 
-  it("starts no send in the second half of its lease and leaves the rest of the batch to the next pass", async () => {
+  it("renews its lease while a long pass runs, so no other worker sends its emails meanwhile", async () => {
     await enqueue(
       ...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, reference: `SPL-${3000 + i}` })),
     );
@@ -280,20 +281,20 @@ describe("the outbox worker", () => {
     const slowSmtp = {
       sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => (await sleep(300), smtp.sendMail(mail)),
     };
-
-    expect(await deliverDueEmails(database.db, slowSmtp, { workerId: "worker-a", leaseMs: 400 })).toEqual({
-      sent: 1,
-      retrying: 0,
-      failed: 0,
+    // One at a time, the pass lasts more than twice its 400 ms lease.
+    const slowPass = deliverDueEmails(database.db, slowSmtp, {
+      workerId: "worker-a",
+      leaseMs: 400,
+      concurrency: 1,
     });
-    const rows = (await outbox()).map(({ status, attempts, lockedBy }) => ({ status, attempts, lockedBy }));
-    expect(rows.filter((row) => row.status === "sent")).toEqual([
-      { status: "sent", attempts: 1, lockedBy: null },
-    ]);
-    expect(rows.filter((row) => row.status === "pending")).toEqual(
-      Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }),
-    );
-    expect(await deliver({ workerId: "worker-b" })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    const others: Awaited<ReturnType<typeof deliver>>[] = [];
+    for (let i = 0; i < 8; i++) {
+      await sleep(100);
+      others.push(await deliver({ workerId: "worker-b", leaseMs: 400 }));
+    }
+
+    expect(await slowPass).toEqual({ sent: 3, retrying: 0, failed: 0 });
+    expect(others.every((result) => result.sent === 0)).toBe(true);
     expect(
       sink
         .messages()
@@ -302,9 +303,59 @@ describe("the outbox worker", () => {
     ).toEqual([3000, 3001, 3002].map((n) => `New ticket SPL-${n} from Negozio Demo`));
   });
 
-  it("when stopped mid-pass, settles the email being sent and leaves the rest for the next worker", async () => {
+  it("frees a crashed pass's emails within a minute and sends again only those in flight", async () => {
+    const rows = await enqueue(
+      ...Array.from({ length: 20 }, (_, i) => ticketCreatedEmail({ ...facts, reference: `SPL-${5000 + i}` })),
+    );
+    // Its SMTP server takes 10 emails at once, then the process hangs mid-send and is killed.
+    const crashing = startFixture("crashing-worker.ts", ["", "10"], { DATABASE_URL: database.url });
+    const accepted: string[] = [];
+    await lineFrom(
+      crashing,
+      (line) => (line.startsWith("accepted ") && accepted.push(line.slice(9)), line === "sending"),
+    );
+    await sleep(200);
+    crashing.kill("SIGKILL");
+
+    const left = await database.db.outboxEmail.findMany({ where: { status: "pending" } });
+    const acceptedButUnmarked = left.filter((row) => accepted.includes(outboxMessageId(row.id, FROM)));
+    // Sent again after the crash: at most the emails that were in flight (eight SMTP connections).
+    expect(acceptedButUnmarked.length).toBeLessThanOrEqual(8);
+    for (const row of left) expect(row.lockedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + 60 * SECOND);
+
+    expect(await deliver({ workerId: "worker-b", now: later(61 * SECOND) })).toMatchObject({
+      sent: left.length,
+    });
+    expect((await outbox()).every((row) => row.status === "sent")).toBe(true);
+    expect(rows).toHaveLength(20);
+  });
+
+  it("delivers a backlog several emails at a time: 100 emails at 100 ms each in under 5 s", async () => {
     await enqueue(
-      ...Array.from({ length: 3 }, (_, i) => ticketCreatedEmail({ ...facts, reference: `SPL-${4000 + i}` })),
+      ...Array.from({ length: 100 }, (_, i) =>
+        ticketCreatedEmail({ ...facts, reference: `SPL-${6000 + i}` }),
+      ),
+    );
+    const slowSmtp = await slowSmtpServer(100);
+    try {
+      const started = Date.now();
+      const worker = startOutboxWorker(database.db, {
+        transport: createSmtpTransport(slowSmtp.url),
+        pollMs: 10,
+        workerId: "worker-a",
+      });
+      while (slowSmtp.accepted.length < 100 && Date.now() - started < 20 * SECOND) await sleep(20);
+      await worker.stop();
+      expect(Date.now() - started).toBeLessThan(5 * SECOND);
+      expect(new Set(slowSmtp.accepted).size).toBe(100);
+    } finally {
+      await slowSmtp.close();
+    }
+  });
+
+  it("when stopped mid-pass, settles the emails being sent and leaves the rest for the next worker", async () => {
+    await enqueue(
+      ...Array.from({ length: 5 }, (_, i) => ticketCreatedEmail({ ...facts, reference: `SPL-${4000 + i}` })),
     );
     const smtp = createSmtpTransport(sink.url);
     let sending = () => {};
@@ -316,17 +367,17 @@ describe("the outbox worker", () => {
         smtp.sendMail(mail)
       ),
     };
-    const worker = startOutboxWorker(database.db, { transport: slowSmtp, pollMs: 10 });
+    const worker = startOutboxWorker(database.db, { transport: slowSmtp, pollMs: 10, concurrency: 2 });
     await firstSend;
     await worker.stop();
 
-    expect(sink.messages()).toHaveLength(1);
+    expect(sink.messages()).toHaveLength(2);
     const rows = (await outbox()).map(({ status, attempts, lockedBy }) => ({ status, attempts, lockedBy }));
-    expect(rows.filter((row) => row.status === "sent")).toEqual([
-      { status: "sent", attempts: 1, lockedBy: null },
-    ]);
+    expect(rows.filter((row) => row.status === "sent")).toEqual(
+      Array(2).fill({ status: "sent", attempts: 1, lockedBy: null }),
+    );
     expect(rows.filter((row) => row.status === "pending")).toEqual(
-      Array(2).fill({ status: "pending", attempts: 0, lockedBy: null }),
+      Array(3).fill({ status: "pending", attempts: 0, lockedBy: null }),
     );
   });
 
