@@ -2,8 +2,19 @@ import { z } from "zod";
 
 /** The part of the Admin API client this module needs, so it works with any authenticated context. */
 interface AdminGraphql {
-  graphql(query: string, options?: { variables?: Record<string, unknown> }): Promise<Response>;
+  graphql(
+    query: string,
+    options?: { variables?: Record<string, unknown>; signal?: AbortSignal },
+  ): Promise<Response>;
 }
+
+/**
+ * Each Admin API call is abandoned after this, so a slow or unreachable Shopify cannot hold a
+ * merchant's request (the form loads it, a submission may look an order up) for more than seconds.
+ */
+export const ADMIN_API_TIMEOUT_MS = 3_000;
+
+const inTime = () => AbortSignal.timeout(ADMIN_API_TIMEOUT_MS);
 
 const SHOP_INFO = `#graphql
   query ShopInfo {
@@ -73,7 +84,7 @@ export async function shopInfoFor(shop: string, admin: AdminGraphql): Promise<Sh
 }
 
 export async function fetchShopInfo(admin: AdminGraphql): Promise<ShopInfo> {
-  const response = await admin.graphql(SHOP_INFO);
+  const response = await admin.graphql(SHOP_INFO, { signal: inTime() });
   const { shop } = shopInfoSchema.parse(await response.json()).data;
   return {
     name: shop.name,
@@ -115,7 +126,7 @@ function orderIdQuery(orderId: string) {
 }
 
 async function firstOrder(admin: AdminGraphql, query: string) {
-  const response = await admin.graphql(ORDER_LOOKUP, { variables: { query } });
+  const response = await admin.graphql(ORDER_LOOKUP, { variables: { query }, signal: inTime() });
   return orderLookupSchema.parse(await response.json()).data.orders.nodes[0] ?? null;
 }
 
