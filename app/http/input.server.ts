@@ -23,6 +23,8 @@ const BODY_LIMITS: [RegExp, number][] = [
   [/^\/app\/support\/new$/, TICKET_FORM_BYTES],
   // The intake and the store checks the ticket form runs on the merchant's description.
   [/^\/app\/support(\/checks)?$/, textForm(Math.max(MAX_TEXT_LENGTH, DESCRIPTION_MAX))],
+  // "This fixed it" posts the store checks' report the merchant saw (at most 200 findings).
+  [/^\/app\/support\/self-help$/, 256 * KB],
   [/^\/app\/support\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
   [/^\/agent\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
 ];
@@ -78,6 +80,14 @@ export async function readBody(request: Request, limit = bodyLimitFor(new URL(re
     }
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A row id from the URL. Ids are cuids: anything else (a NUL, which PostgreSQL refuses in a
+ * query) names no row, so the caller's "not found" answers it.
+ */
+export function rowId(value: string | undefined): string {
+  return value && /^[\w-]{1,64}$/.test(value) ? value : "";
 }
 
 /** A form of text fields (Remix's `<Form>` and `useSubmit` send it urlencoded), cleaned. */

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { z } from "zod";
+import { readForm } from "~/http/input.server";
 import { authenticate } from "~/shopify.server";
 import { NEEDED_SCOPES, runStoreChecks } from "~/support/store-checks/run-checks.server";
 import { SPL_CATEGORIES, type CategoryId } from "~/support/taxonomy";
@@ -18,7 +19,7 @@ const problemSchema = z.object({
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, scopes } = await authenticate.admin(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   if (form.intent === "grant") {
     const granted = (session.scope ?? "").split(",");
     await scopes.request(NEEDED_SCOPES.filter((scope) => !granted.includes(scope)));

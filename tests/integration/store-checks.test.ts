@@ -75,8 +75,7 @@ describe("the store checks on the Support page", () => {
   it('records "This fixed it" as solved by self-help, without a ticket', async () => {
     const { report } = await runChecks(HEALTHY, { category: "app_setup", description: "setup" });
     const tickets = await db.ticket.count({ where: { shop: HEALTHY } });
-    const body = new FormData();
-    body.set("report", JSON.stringify(report));
+    const body = new URLSearchParams({ report: JSON.stringify(report) });
     const response = await respond(
       selfHelp.action,
       await adminDataRequest("/app/support/self-help", HEALTHY, { method: "POST", body }),
@@ -93,8 +92,7 @@ describe("the store checks on the Support page", () => {
   });
 
   it("refuses a self-help record without a valid report", async () => {
-    const body = new FormData();
-    body.set("report", '{"category":"order_sync"}');
+    const body = new URLSearchParams({ report: '{"category":"order_sync"}' });
     const response = await respond(
       selfHelp.action,
       await adminDataRequest("/app/support/self-help", HEALTHY, { method: "POST", body }),
