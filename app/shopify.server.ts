@@ -3,6 +3,7 @@ import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/s
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { config, logLevel } from "./config.server";
 import { db } from "./db.server";
+import { badRequest } from "./http/input.server";
 
 const env = config();
 export const apiVersion = ApiVersion.October25;
@@ -34,8 +35,29 @@ const shopify = shopifyApp({
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
 
+function isBase64(value: string) {
+  try {
+    atob(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+/**
+ * Shopify's checks, but a `host` parameter that is not base64 answers 400: the library decodes it
+ * with atob, whose exception would otherwise answer 500.
+ */
+export const authenticate = {
+  ...shopify.authenticate,
+  admin: ((request: Request) => {
+    const host = new URL(request.url).searchParams.get("host");
+    if (host !== null && !isBase64(host))
+      throw badRequest("The host parameter is not one Shopify admin sends.");
+    return shopify.authenticate.admin(request);
+  }) as typeof shopify.authenticate.admin,
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;

@@ -2,7 +2,12 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import { productionHeaders, refuseCrossSiteActions, refuseOversizedBodies } from "./hardening.mjs";
+import {
+  closeAfterRefusedBody,
+  productionHeaders,
+  refuseCrossSiteActions,
+  refuseOversizedBodies,
+} from "./hardening.mjs";
 import { serverLifecycle } from "./lifecycle.mjs";
 import { servePrecompressed } from "./precompressed.mjs";
 
@@ -47,7 +52,11 @@ export function createAppServer({ build, buildDir, config }, { before = [] } = {
   const compress = compression();
   app.use((req, res, next) => (req.method === "GET" ? compress(req, res, next) : next()));
   if (config.NODE_ENV === "production") app.use(productionHeaders());
-  app.use(refuseOversizedBodies(build.entry.module.bodyLimitFor), refuseCrossSiteActions());
+  app.use(
+    closeAfterRefusedBody(),
+    refuseOversizedBodies(build.entry.module.bodyLimitFor),
+    refuseCrossSiteActions(),
+  );
   for (const middleware of before) app.use(middleware);
   const assets = path.resolve(buildDir, "client/assets");
   const forever = { immutable: true, maxAge: "1y" };

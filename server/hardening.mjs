@@ -5,8 +5,7 @@
  */
 
 /**
- * A declared body over the path's limit is answered 413 at once, unread; the connection is closed
- * so the rest of the body is never taken in.
+ * A declared body over the path's limit is answered 413 at once, before any of it is read.
  * @param {(pathname: string) => number} bodyLimitFor
  * @returns {import("express").RequestHandler}
  */
@@ -16,23 +15,48 @@ export function refuseOversizedBodies(bodyLimitFor) {
     if (Number(req.get("Content-Length") ?? 0) <= limit) return next();
     res
       .status(413)
-      .set("Connection", "close")
       .type("text/plain")
       .send(`This request is too large: at most ${Math.ceil(limit / 1024)} KB are accepted here.`);
+  };
+}
+
+/** How long the rest of a refused body is read and dropped before the connection is closed. */
+const LINGER_MS = 2000;
+
+/**
+ * After a 413, here or from the app, whatever the client still sends is read and dropped, never
+ * kept, for a moment at most; then the connection is closed. Closing at once would make the client's
+ * system reset the connection while it is still sending, and the 413 would be lost with it (what
+ * nginx calls a "lingering close").
+ * @returns {import("express").RequestHandler}
+ */
+export function closeAfterRefusedBody() {
+  return (req, res, next) => {
+    res.on("finish", () => {
+      if (res.statusCode !== 413 || req.complete) return;
+      // As Node drops a body nobody read: the app's reader, if any, stops receiving it. A body that
+      // ends in time leaves the connection usable for the next request.
+      req.removeAllListeners("data");
+      const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+      req.once("end", () => clearTimeout(timer));
+      req.resume();
+    });
+    next();
   };
 }
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
- * A form posted from another site is refused with 403. Remix makes the same comparison of Origin
- * with the (forwarded) host, but throws, which answers 500 (server-runtime's throwIfPotentialCSRFAttack).
+ * A form posted from another site (or an opaque one, Origin "null") is refused with 403. Remix makes
+ * the same comparison of Origin with the (forwarded) host, but throws, which answers 500
+ * (server-runtime's throwIfPotentialCSRFAttack).
  * @returns {import("express").RequestHandler}
  */
 export function refuseCrossSiteActions() {
   return (req, res, next) => {
     const origin = req.get("Origin");
-    if (!STATE_CHANGING.has(req.method) || !origin || origin === "null") return next();
+    if (!STATE_CHANGING.has(req.method) || origin === undefined) return next();
     const host = req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host");
     if (URL.canParse(origin) && new URL(origin).host === host) return next();
     res.status(403).type("text/plain").send("This request was refused: it came from another site.");

@@ -39,10 +39,10 @@ export function bodyLimitFor(pathname: string): number {
 }
 
 export function payloadTooLarge(limit: number): Response {
+  // The rest of the body is left unread; the server drops it (server/hardening.mjs).
   return new Response(`This request is too large: at most ${Math.ceil(limit / KB)} KB are accepted here.`, {
     status: 413,
-    // The rest of the body is never read; closing the connection discards it.
-    headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" },
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 
@@ -62,7 +62,7 @@ export function cleanText(value: string): string {
 /**
  * The body, read while it streams in and never past the limit: a declared length over it is
  * refused before reading, and a body that grows past it is refused as soon as it does. The
- * unread rest is left unread (the 413 closes the connection).
+ * rest is left unread.
  */
 export async function readBody(request: Request, limit = bodyLimitFor(new URL(request.url).pathname)) {
   const declared = Number(request.headers.get("Content-Length") ?? 0);

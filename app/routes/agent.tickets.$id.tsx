@@ -34,12 +34,13 @@ import { rerunStoreChecks } from "~/agent/store-checks.server";
 import { ticketActionSchema, type TicketIntent } from "~/agent/ticket-actions";
 import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
+import { rowId } from "~/http/input.server";
 import { CATEGORY_IDS, routeOf } from "~/support/taxonomy";
 import { formatTicketNumber } from "~/support/tickets/number";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   await requireAgent(db, request);
-  const ticket = await agentTickets(db).get(params.id ?? "");
+  const ticket = await agentTickets(db).get(rowId(params.id));
   if (!ticket) throw new Response("Ticket not found", { status: 404 });
   return { ticket, agents: await listAgents(db) };
 };
@@ -53,7 +54,7 @@ const ERROR_STATUS: Record<ChangeError, number> = {
 };
 
 export const action = ({ request, params }: ActionFunctionArgs) =>
-  unavailableAsData(() => act(request, params.id ?? ""), {
+  unavailableAsData(() => act(request, rowId(params.id)), {
     ok: false as const,
     intent: "",
     error: "errors.unavailable",

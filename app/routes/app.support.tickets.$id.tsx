@@ -11,7 +11,7 @@ import { StatusBadge } from "~/components/support/StatusBadge";
 import { TicketConversation } from "~/components/support/TicketConversation";
 import { formatDateTime } from "~/components/format";
 import { db } from "~/db.server";
-import { readForm } from "~/http/input.server";
+import { readForm, rowId } from "~/http/input.server";
 import { authenticate } from "~/shopify.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";
@@ -19,7 +19,7 @@ import { fieldErrors, replySchema } from "~/support/tickets/ticket-input";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const ticket = await merchantTickets(db, session.shop).get(params.id ?? "");
+  const ticket = await merchantTickets(db, session.shop).get(rowId(params.id));
   if (!ticket) return data({ ticket: null }, { status: 404 });
   return { ticket };
 };
@@ -29,7 +29,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const parsed = replySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success)
     return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
-  const reply = await merchantTickets(db, session.shop).reply(params.id ?? "", parsed.data.body);
+  const reply = await merchantTickets(db, session.shop).reply(rowId(params.id), parsed.data.body);
   if (!reply.ok) {
     const notFound = reply.error === "notFound";
     const errors = { body: notFound ? "ticket.notFound" : "ticket.changedMeanwhile" };

@@ -7,7 +7,15 @@ import { db } from "~/db.server";
 import { encodeCursor } from "~/support/tickets/cursor";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { DEMO_SHOP } from "../../preview/demo-shops";
-import { adminDataRequest, installShop, respond, uniqueShop, webhookRequest } from "../helpers/shopify";
+import {
+  BROWSER_UA,
+  adminDataRequest,
+  installShop,
+  respond,
+  sessionToken,
+  uniqueShop,
+  webhookRequest,
+} from "../helpers/shopify";
 import { PNG_BYTES, newTicket } from "../helpers/tickets";
 import {
   PASSWORD,
@@ -31,6 +39,10 @@ const newTicketRoute = await import("~/routes/app.support.new");
 const ticketRoute = await import("~/routes/app.support.tickets.$id");
 const logRoute = await import("~/routes/app.support.tickets._index");
 const complianceRoute = await import("~/routes/webhooks.compliance");
+const embeddedRoute = await import("~/routes/app");
+const loginRoute = await import("~/routes/auth.login/route");
+const merchantAttachmentRoute = await import("~/routes/app.support.attachments.$id");
+const agentAttachmentRoute = await import("~/routes/agent.attachments.$id");
 
 await installShop(db, DEMO_SHOP.domain);
 
@@ -249,6 +261,58 @@ describe("input that does not fit the form", () => {
       const answer = await call(queueRoute.loader, agentRequest(`/agent?${query}`, { cookie }));
       expect(answer.status, query).toBe(400);
     }
+  });
+
+  it("answers 404 to an id holding a NUL in the URL, on both sides", async () => {
+    for (const id of ["\u0000", "a\u0000b"]) {
+      const merchantPath = `/app/support/tickets/${encodeURIComponent(id)}`;
+      const merchantTicket = await respond(
+        ticketRoute.loader,
+        await adminDataRequest(merchantPath, DEMO_SHOP.domain),
+        { id },
+      );
+      expect(merchantTicket.status).toBe(404);
+      const merchantFile = await respond(
+        merchantAttachmentRoute.loader,
+        await adminDataRequest(`/app/support/attachments/${encodeURIComponent(id)}`, DEMO_SHOP.domain),
+        { id },
+      );
+      expect(merchantFile.status).toBe(404);
+      const agent = await createTestAgent(db);
+      const { cookie } = await signedIn(db, agent.id);
+      for (const [route, path] of [
+        [agentTicketRoute.loader, "/agent/tickets/"],
+        [agentAttachmentRoute.loader, "/agent/attachments/"],
+      ] as const) {
+        const answer = await call(route, agentRequest(`${path}${encodeURIComponent(id)}`, { cookie }), {
+          id,
+        });
+        expect(answer.status, path).toBe(404);
+      }
+    }
+  });
+
+  it("answers 400 to a login form sent as something other than a form", async () => {
+    const answer = await respond(
+      loginRoute.action,
+      new Request("https://my-test-app.myshopify.io/auth/login", {
+        method: "POST",
+        body: "shop=demo-shop",
+        headers: { "Content-Type": "text/plain" },
+      }),
+    );
+    expect(answer.status).toBe(400);
+  });
+
+  it("answers 400 to a valid session token opened with a host that is not base64", async () => {
+    const token = await sessionToken(DEMO_SHOP.domain);
+    const query = new URLSearchParams({ embedded: "1", shop: DEMO_SHOP.domain, host: "x", id_token: token });
+    const answer = await respond(
+      embeddedRoute.loader,
+      new Request(`https://my-test-app.myshopify.io/app?${query}`, { headers: { "User-Agent": BROWSER_UA } }),
+    );
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toMatch(/host parameter/);
   });
 
   it("refuses an oversized merchant reply with 413, reading no more than its limit", async () => {

@@ -166,7 +166,7 @@ describe("the production server in front of the app", () => {
   });
 
   it("answers 403, not Remix's 500, to a form posted from another site", async () => {
-    for (const origin of ["https://evil.example", "not a url"]) {
+    for (const origin of ["https://evil.example", "null", "not a url"]) {
       const answer = await send("/", {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
