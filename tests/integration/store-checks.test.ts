@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { supportDashboard } from "~/agent/dashboard.server";
 import { db } from "~/db.server";
 import { readReport } from "~/support/store-checks/findings";
+import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { deleteShopTickets, redactCustomerFromTickets } from "~/support/tickets/redaction.server";
 import { GRANTED_SCOPES } from "../../preview/demo-shops";
 import { adminDataRequest, respond } from "../helpers/shopify";
+import { newTicket as newTicketInput } from "../helpers/tickets";
 import { call, createTestAgent, signedIn, agentRequest } from "./agent-helpers";
 
 const checks = await import("~/routes/app.support.checks");
@@ -162,5 +165,35 @@ describe("the dashboard", () => {
       "connection",
       "app_setup",
     ]);
+  });
+});
+
+describe("the merchant's data rights", () => {
+  it("drops findings about a redacted customer's orders and a shop's self-help records", async () => {
+    const shop = `redact-${randomUUID()}.myshopify.com`;
+    const report = {
+      category: "order_sync",
+      ranAt: new Date().toISOString(),
+      findings: [
+        {
+          rule: "order_tracking",
+          outcome: "attention",
+          subject: "#1002",
+          link: "shopify:admin/orders/5550001002",
+        },
+      ],
+    };
+    const { ticket } = await merchantTickets(db, shop).create(
+      newTicketInput({
+        description: "Ana (ana@example.com) got no tracking for her order",
+        storeChecks: report,
+      }),
+    );
+    await db.$transaction((tx) => redactCustomerFromTickets(tx, shop, ["ana@example.com"], [5550001002]));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).storeChecks).toBeNull();
+
+    await db.selfHelpResolution.create({ data: { shop, category: "order_sync", findings: report } });
+    await db.$transaction((tx) => deleteShopTickets(tx, shop));
+    expect(await db.selfHelpResolution.count({ where: { shop } })).toBe(0);
   });
 });

@@ -101,9 +101,17 @@ async function redactTicket(
     { ...ticket, orderId, description },
     messages.map((message) => message.scrubbed),
   );
+  // Store-check findings name orders by their admin link: those about the customer's orders go.
+  const checks = JSON.stringify(ticket.storeChecks ?? "");
+  const dropChecks = dropOrder || orders.some((id) => checks.includes(`orders/${id}"`));
   await tx.ticket.update({
     where: { id: ticket.id },
-    data: { description, searchText, ...(dropOrder ? { orderId, orderSummary: Prisma.DbNull } : {}) },
+    data: {
+      description,
+      searchText,
+      ...(dropOrder ? { orderId, orderSummary: Prisma.DbNull } : {}),
+      ...(dropChecks ? { storeChecks: Prisma.DbNull } : {}),
+    },
   });
 }
 
