@@ -290,6 +290,7 @@ async function main() {
     });
     await Promise.all(workers);
 
+    const headerProblems = await checkHeaders(base, (await merchantHeaders()).Authorization, agentCookie);
     const before = rss();
     const oversized = await sendOversized(port);
     const after = rss();
@@ -307,8 +308,9 @@ async function main() {
       `Oversized bodies: ${oversized.map((answer) => `${answer.what} → ${answer.status}`).join("; ")}`,
     );
     console.log(`Server RSS before and after the oversized bodies: ${before} MB → ${after} MB`);
+    console.log(`Security headers: ${headerProblems.length ? headerProblems.join("; ") : "as expected"}`);
     const refusedAll = oversized.every((answer) => answer.status === 413);
-    if (failures.length || !refusedAll) {
+    if (failures.length || !refusedAll || headerProblems.length) {
       console.error(
         `\n${failures.length} answers were 5xx or no answer:\n${failures.slice(0, 30).join("\n")}`,
       );
@@ -372,6 +374,34 @@ async function signInAsDemoAgent(base: string) {
     ?.split(";")[0];
   if (!agentCookie) throw new Error(`The demo agent could not sign in (${signedIn.status}).`);
   return agentCookie;
+}
+
+/**
+ * The production headers of an agent page (never framed) and of an embedded page (framed by the
+ * shop's admin only, as Shopify's library sets it); what differs from that is returned.
+ */
+async function checkHeaders(base: string, authorization: string, agentCookie: string) {
+  const token = authorization.replace("Bearer ", "");
+  const pages = {
+    agent: await fetch(`${base}/agent/sign-in`),
+    console: await fetch(`${base}/agent`, { headers: { Cookie: agentCookie } }),
+    embedded: await fetch(
+      `${base}/app/support?${new URLSearchParams({ embedded: "1", shop: DEMO_SHOP.domain, id_token: token })}`,
+    ),
+  };
+  const expected: [keyof typeof pages, string, RegExp][] = [
+    ["agent", "content-security-policy", /^frame-ancestors 'none'$/],
+    ["agent", "x-frame-options", /^DENY$/],
+    ["console", "content-security-policy", /^frame-ancestors 'none'$/],
+    ["console", "x-frame-options", /^DENY$/],
+    ["embedded", "content-security-policy", new RegExp(`frame-ancestors https://${DEMO_SHOP.domain} `)],
+    ["embedded", "strict-transport-security", /max-age=\d+/],
+    ["embedded", "x-content-type-options", /^nosniff$/],
+    ["embedded", "referrer-policy", /^strict-origin-when-cross-origin$/],
+  ];
+  return expected
+    .filter(([page, name, pattern]) => !pattern.test(pages[page].headers.get(name) ?? ""))
+    .map(([page, name]) => `${page} page: ${name} is ${pages[page].headers.get(name) ?? "missing"}`);
 }
 
 /** Bodies far over each path's limit, declared or streamed without a length. */
