@@ -43,7 +43,7 @@ export async function currentAgent(
   });
   // An expired session is refused, not deleted here: this runs in loaders, which must not write.
   // Expired rows go when their agent next signs in.
-  if (!session || session.expiresAt <= now) return null;
+  if (!session || session.expiresAt <= now || session.agent.disabled) return null;
   const { agent } = session;
   return {
     id: agent.id,
@@ -68,6 +68,20 @@ export async function requireAgent(db: Db, request: Request): Promise<SignedInAg
   const agent = await currentAgent(db, request);
   if (!agent) throw redirect(signInUrl(request));
   return agent;
+}
+
+/** Admin pages and actions: a signed-in agent without the admin role is answered 403. */
+export async function requireAdmin(db: Db, request: Request): Promise<SignedInAgent> {
+  const agent = await requireAgent(db, request);
+  if (agent.role !== "admin") throw adminOnly();
+  return agent;
+}
+
+export function adminOnly(): Response {
+  return new Response("Only an SPL Support admin can do this.", {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** Only console paths are followed after sign-in, so the page can't be used to bounce elsewhere. */

@@ -97,7 +97,8 @@ export async function signIn(
 
   const agent = await db.agent.findUnique({ where: { email: normalizeEmail(input.email) } });
   const valid = await verifyPassword(input.password, agent?.passwordHash ?? (await unknownAccountHash()));
-  if (agent && valid) {
+  // A disabled account answers like a wrong password: the form does not tell who exists.
+  if (agent && valid && !agent.disabled) {
     await db.signInThrottle.deleteMany({ where: { key: { in: [keys.pair, keys.account] } } });
     return {
       ok: true,

@@ -27,6 +27,7 @@ const BODY_LIMITS: [RegExp, number][] = [
   [/^\/app\/support\/self-help$/, 256 * KB],
   [/^\/app\/support\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
   [/^\/agent\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
+  [/^\/agent\/canned-replies$/, textForm(REPLY_MAX)],
 ];
 
 /**

@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
   BlockStack,
+  Button,
   Card,
+  Checkbox,
   ChoiceList,
   IndexFilters,
   IndexTable,
@@ -33,6 +35,11 @@ import {
 } from "~/agent/queue-params";
 import { agentQueue } from "~/agent/queue.server";
 import { requireAgent } from "~/agent/session.server";
+import { requireAgentPost } from "~/agent/csrf.server";
+import { CSRF_FIELD } from "~/agent/csrf";
+import { savedViewSchema, savedViews } from "~/agent/saved-views.server";
+import { viewQueryOf } from "~/agent/saved-view-query";
+import { useConsole } from "~/components/agent/use-console";
 import { db } from "~/db.server";
 import { badRequest, readQuery } from "~/http/input.server";
 import { CATEGORY_IDS } from "~/support/taxonomy";
@@ -52,9 +59,26 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     page,
     counts: await queue.statusCounts(),
     agents: await listAgents(db),
+    views: await savedViews(db).visibleTo(agent.id),
     searchTooShort: Boolean(params.q) && searchTermsOf(params.q).length === 0,
     now: new Date().toISOString(),
   };
+};
+
+/** Saves the current filters as a named view, or removes one. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { agent, form } = await requireAgentPost(db, request);
+  const views = savedViews(db);
+  if (form.get("intent") === "delete_view") {
+    const removed = await views.remove(agent, form.get("id") ?? "");
+    if (!removed.ok) throw new Response(removed.error, { status: removed.error === "notFound" ? 404 : 403 });
+    return { ok: true as const, error: null };
+  }
+  const parsed = savedViewSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success)
+    return data({ ok: false as const, error: parsed.error.issues[0]?.message ?? "views.errors.name" }, 422);
+  const created = await views.create(agent, parsed.data);
+  return { ok: true as const, error: null, id: created.ok ? created.id : null };
 };
 
 type Changes = Partial<Record<keyof QueueParams, string | undefined>>;
@@ -68,6 +92,8 @@ function useQueueUrl() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
+    // Any change leaves the saved view the agent started from (its tab no longer describes the list).
+    if (!("after" in changes) && !("before" in changes)) next.delete("savedView");
     // A new filter starts from the first page, unless the change is the page itself.
     if (!("after" in changes) && !("before" in changes)) {
       next.delete("after");
@@ -93,8 +119,21 @@ function useDebouncedInput(value: string, commit: (value: string) => void) {
 
 export default function Queue() {
   const { t } = useTranslation("agent");
-  const { params, page, counts, agents, searchTooShort, now } = useLoaderData<typeof loader>();
+  const { params, page, counts, agents, views, searchTooShort, now } = useLoaderData<typeof loader>();
   const update = useQueueUrl();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { agent: me, csrfToken } = useConsole();
+  const viewFetcher = useFetcher<typeof action>();
+  const [viewName, setViewName] = useState("");
+  const [viewShared, setViewShared] = useState(false);
+  const savedViewId = searchParams.get("savedView");
+  useEffect(() => {
+    const created = viewFetcher.data;
+    if (viewFetcher.state !== "idle" || !created?.ok || !("id" in created) || !created.id) return;
+    setViewName("");
+    setSearchParams(`${viewQueryOf(searchParams.toString())}&savedView=${created.id}`);
+    // Runs once per saved view: the fetcher's answer changes only then.
+  }, [viewFetcher.state, viewFetcher.data]);
   const navigation = useNavigation();
   const { mode, setMode } = useSetIndexFiltersMode();
   const [query, setQuery] = useDebouncedInput(params.q ?? "", (q) => update({ q }));
@@ -117,13 +156,38 @@ export default function Queue() {
   const assigneeLabel = (value: string) =>
     assigneeChoices.find((choice) => choice.value === value)?.label ?? value;
 
-  const tabs: IndexFiltersProps["tabs"] = QUEUE_VIEWS.map((view, index) => ({
-    id: `view-${view}`,
-    index,
-    content: t(`queue.views.${view}`),
-    isLocked: true,
-    ...(view === "waiting" ? { badge: countOf("pending_merchant") } : {}),
-  }));
+  const tabs: IndexFiltersProps["tabs"] = [
+    ...QUEUE_VIEWS.map((view, index) => ({
+      id: `view-${view}`,
+      index,
+      content: t(`queue.views.${view}`),
+      isLocked: true,
+      ...(view === "waiting" ? { badge: countOf("pending_merchant") } : {}),
+    })),
+    ...views.map((view, index) => ({
+      id: `saved-${view.id}`,
+      index: QUEUE_VIEWS.length + index,
+      content: view.shared ? `${view.name} · ${t("views.sharedTag")}` : view.name,
+      actions:
+        view.ownerId === me?.id || (view.shared && me?.role === "admin")
+          ? [
+              {
+                type: "delete" as const,
+                onPrimaryAction: async () => {
+                  viewFetcher.submit(
+                    { intent: "delete_view", id: view.id, [CSRF_FIELD]: csrfToken },
+                    { method: "post", action: "/agent?index" },
+                  );
+                  return true;
+                },
+              },
+            ]
+          : [],
+    })),
+  ];
+  const savedIndex = views.findIndex((view) => view.id === savedViewId);
+  const selectedTab =
+    savedIndex >= 0 ? QUEUE_VIEWS.length + savedIndex : Math.max(0, QUEUE_VIEWS.indexOf(params.view));
 
   const sortOptions: IndexFiltersProps["sortOptions"] = [
     { label: t("queue.sort.created"), value: "created desc", directionLabel: t("queue.sort.newest") },
@@ -290,14 +354,16 @@ export default function Queue() {
         <Card padding="0">
           <IndexFilters
             tabs={tabs}
-            selected={Math.max(0, QUEUE_VIEWS.indexOf(params.view))}
-            onSelect={(index) =>
+            selected={selectedTab}
+            onSelect={(index) => {
+              const saved = views[index - QUEUE_VIEWS.length];
+              if (saved) return setSearchParams(`${saved.query}&savedView=${saved.id}`);
               update({
                 view: QUEUE_VIEWS[index] === "all" ? undefined : QUEUE_VIEWS[index],
                 status: undefined,
                 assignee: undefined,
-              })
-            }
+              });
+            }}
             canCreateNewView={false}
             queryValue={query}
             queryPlaceholder={t("queue.searchPlaceholder")}
@@ -359,6 +425,31 @@ export default function Queue() {
           >
             {rows}
           </IndexTable>
+        </Card>
+        <Card>
+          <viewFetcher.Form method="post" action="/agent?index">
+            <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+            <input type="hidden" name="query" value={searchParams.toString()} />
+            <InlineStack gap="300" blockAlign="end">
+              <TextField
+                label={t("views.name")}
+                name="name"
+                value={viewName}
+                onChange={setViewName}
+                autoComplete="off"
+                error={viewFetcher.data && !viewFetcher.data.ok ? t(viewFetcher.data.error) : undefined}
+              />
+              <Checkbox
+                label={t("views.share")}
+                name="shared"
+                checked={viewShared}
+                onChange={setViewShared}
+              />
+              <Button submit loading={viewFetcher.state !== "idle"}>
+                {t("views.save")}
+              </Button>
+            </InlineStack>
+          </viewFetcher.Form>
         </Card>
       </BlockStack>
     </Page>

@@ -36,13 +36,19 @@ import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
 import { rowId } from "~/http/input.server";
 import { CATEGORY_IDS, routeOf } from "~/support/taxonomy";
+import { cannedReplies } from "~/agent/canned-replies.server";
+import { fillPlaceholders, merchantNameOf } from "~/agent/canned-placeholders";
 import { formatTicketNumber } from "~/support/tickets/number";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  await requireAgent(db, request);
+  const agent = await requireAgent(db, request);
   const ticket = await agentTickets(db).get(rowId(params.id));
   if (!ticket) throw new Response("Ticket not found", { status: 404 });
-  return { ticket, agents: await listAgents(db) };
+  return {
+    ticket,
+    agents: await listAgents(db),
+    canned: await cannedReplies(db).visibleTo(agent.id, ticket.locale),
+  };
 };
 
 const ERROR_STATUS: Record<ChangeError, number> = {
@@ -129,7 +135,7 @@ function ComposerForm({
 
 export default function TicketPage() {
   const { t } = useTranslation("agent");
-  const { ticket, agents } = useLoaderData<typeof loader>();
+  const { ticket, agents, canned } = useLoaderData<typeof loader>();
   const { agent: me } = useConsole();
   const [toast, setToast] = useState<string | null>(null);
   const [reply, setReply] = useState("");
@@ -180,16 +186,43 @@ export default function TicketPage() {
             ) : null}
             <TicketThread ticket={ticket} />
             <Card>
-              <ComposerForm
-                ticketAction={replying}
-                label={t("reply.label")}
-                helpText={t("reply.help")}
-                value={reply}
-                onChange={setReply}
-                rows={4}
-                submitLabel={t("reply.send")}
-                primary
-              />
+              <BlockStack gap="300">
+                {canned.length > 0 ? (
+                  <Select
+                    label={t("canned.insert")}
+                    options={[
+                      { label: t("canned.choose"), value: "" },
+                      ...canned.map((reply) => ({
+                        label: `${reply.title} (${t(`canned.locales.${reply.locale}`)})`,
+                        value: reply.id,
+                      })),
+                    ]}
+                    value=""
+                    onChange={(id) => {
+                      const chosen = canned.find((reply) => reply.id === id);
+                      if (!chosen) return;
+                      setReply(
+                        fillPlaceholders(chosen.body, {
+                          shop_name: ticket.shopName,
+                          ticket_number: number,
+                          merchant_name: merchantNameOf(ticket.contactEmail),
+                          agent_name: me?.name ?? "",
+                        }),
+                      );
+                    }}
+                  />
+                ) : null}
+                <ComposerForm
+                  ticketAction={replying}
+                  label={t("reply.label")}
+                  helpText={t("reply.help")}
+                  value={reply}
+                  onChange={setReply}
+                  rows={4}
+                  submitLabel={t("reply.send")}
+                  primary
+                />
+              </BlockStack>
             </Card>
             <TitledCard title={t("notes.title")} background="bg-surface-caution">
               <Text as="p" tone="subdued">

@@ -66,8 +66,15 @@ export function ConsoleFrame({
             matches: pathname === "/agent" || pathname.startsWith("/agent/tickets"),
           },
           { url: "/agent/dashboard", label: t("nav.dashboard") },
+          { url: "/agent/canned-replies", label: t("nav.cannedReplies") },
         ]}
       />
+      {agent.role === "admin" ? (
+        <Navigation.Section
+          title={t("nav.admin")}
+          items={[{ url: "/agent/admin/agents", label: t("nav.agents") }]}
+        />
+      ) : null}
     </Navigation>
   );
 
