@@ -176,6 +176,21 @@ export const adminApiHandlers = [
     const accessScopes = shop.grantedScopes.map((handle) => ({ handle }));
     return HttpResponse.json({ data: { currentAppInstallation: { accessScopes } } });
   }),
+  // What Shopify's library asks before requesting optional scopes (scopes.request).
+  graphql.query("FetchAccessScopes", ({ request }) => {
+    const shop = shopFromUrl(request.url);
+    if (!shop) return unknownShop();
+    const handles = (scopes: string[]) => scopes.map((handle) => ({ handle }));
+    return HttpResponse.json({
+      data: {
+        app: {
+          requestedAccessScopes: handles(["read_orders"]),
+          optionalAccessScopes: handles(["read_products", "read_markets"]),
+          installation: { accessScopes: handles(shop.grantedScopes) },
+        },
+      },
+    });
+  }),
   graphql.query("StoreCheckMarkets", ({ request }) => {
     const shop = shopFromUrl(request.url);
     if (!shop) return unknownShop();

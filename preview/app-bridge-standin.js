@@ -36,11 +36,22 @@
     ) {
       return nativeFetch(request);
     }
-    return idToken().then(function (token) {
-      var headers = new Headers(request.headers);
-      headers.set("Authorization", "Bearer " + token);
-      return nativeFetch(new Request(request, { headers: headers }));
-    });
+    return idToken()
+      .then(function (token) {
+        var headers = new Headers(request.headers);
+        headers.set("Authorization", "Bearer " + token);
+        return nativeFetch(new Request(request, { headers: headers }));
+      })
+      .then(function (response) {
+        // App Bridge takes the admin to Shopify's grant page when the app asks for more scopes.
+        var reauthorize = response.headers.get("X-Shopify-API-Request-Failure-Reauthorize-Url");
+        if (response.status === 401 && reauthorize) {
+          var search = new URL(reauthorize).searchParams;
+          search.set("shop", context.shop || "");
+          location.assign("/preview/admin/oauth/install?" + search.toString());
+        }
+        return response;
+      });
   };
 
   // The admin chrome is drawn in shadow roots: React hydrates the light DOM and must find it untouched.

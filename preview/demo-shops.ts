@@ -1,7 +1,8 @@
 /**
  * The shops the offline preview and the tests act as; their Admin API answers come from here.
  * Demo Shop carries the faults a merchant usually meets (SEEDED_FAULTS lists them); Second Shop is
- * healthy; Busy Shop's Admin API is throttled, as a shop under a bulk import would be.
+ * healthy; Busy Shop's Admin API is throttled, as a shop under a bulk import would be; New Shop has
+ * not granted the scopes only the store checks need.
  */
 export interface DemoFulfillment {
   status: "SUCCESS" | "CANCELLED";
@@ -200,6 +201,22 @@ export const DEMO_SHOPS: DemoShop[] = [
     products: [product(7770001, "Wool Throw Blanket")],
     tiktokOrdersOn: steadySales,
     adminApiFault: "throttled",
+  },
+  {
+    // Installed before the store checks: it has not granted the optional products and markets scopes.
+    domain: "new-shop.myshopify.com",
+    name: "New Shop",
+    email: "owner@new-shop.example",
+    contactEmail: "hello@new-shop.example",
+    plan: "Basic",
+    timezone: "Europe/Madrid",
+    currencyCode: "EUR",
+    country: "ES",
+    markets: [{ name: "Spain", status: "ACTIVE", countries: ["ES"] }],
+    grantedScopes: ["read_orders"],
+    orders: [],
+    products: [product(6660001, "Espadrille Sandals")],
+    tiktokOrdersOn: steadySales,
   },
 ];
 

@@ -62,7 +62,11 @@ function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
         // Where App Bridge would take a `shopify:admin/...` link: the admin page it names, as JSON.
         const shop = demoShop(String(req.query.shop ?? ""));
         if (!shop) return res.status(404).json({ error: "Unknown demo shop" });
-        return res.json(adminPage(shop, req.path.slice("/preview/admin/".length)));
+        const page = req.path.slice("/preview/admin/".length);
+        // Shopify's grant page lists the scopes the app asks for; the preview only shows them.
+        if (page === "oauth/install")
+          return res.json({ page, optionalScopes: req.query.optional_scopes ?? null });
+        return res.json(adminPage(shop, page));
       }
       if (req.method === "GET" && req.path === "/preview/mailbox") {
         // JSON, never HTML: email text is the merchant's own words.

@@ -18,6 +18,7 @@ const agentTicket = await import("~/routes/agent.tickets.$id");
 // Demo shops other tests do not install, so their granted scopes stay as set here.
 const HEALTHY = "second-shop.myshopify.com";
 const THROTTLED = "busy-shop.myshopify.com";
+const NOT_GRANTED = "new-shop.myshopify.com";
 
 async function install(shop: string, scopes: string[]) {
   const data = {
@@ -36,6 +37,7 @@ async function install(shop: string, scopes: string[]) {
 
 await install(HEALTHY, GRANTED_SCOPES);
 await install(THROTTLED, GRANTED_SCOPES);
+await install(NOT_GRANTED, ["read_orders"]);
 
 async function runChecks(shop: string, fields: Record<string, string>) {
   const response = await respond(
@@ -69,6 +71,30 @@ describe("the store checks on the Support page", () => {
       ["named_orders", "unchecked", "throttled"],
       ["order_volume", "unchecked", "throttled"],
     ]);
+  });
+
+  it("explains what it cannot check without a scope, and asks Shopify for it", async () => {
+    const { report } = await runChecks(NOT_GRANTED, { category: "product_sync", description: "sync" });
+    expect(report?.findings).toEqual([
+      {
+        group: "products",
+        outcome: "unchecked",
+        reason: "missing_scope",
+        params: { scopes: "read_products" },
+      },
+    ]);
+    const response = await respond(
+      checks.action,
+      await adminDataRequest("/app/support/checks", NOT_GRANTED, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "grant", category: "product_sync" }),
+      }),
+    );
+    // App Bridge sends the admin to this address: Shopify's page that grants the optional scopes.
+    expect(response.status).toBe(401);
+    expect(response.headers.get("X-Shopify-API-Request-Failure-Reauthorize-Url")).toContain(
+      "optional_scopes=read_products%2Cread_markets",
+    );
   });
 
   it("refuses a category that is not SPL's", async () => {
