@@ -162,7 +162,7 @@ export const adminApiHandlers = [
   graphql.query("StoreCheckProducts", ({ request, variables }) => {
     const shop = shopFromUrl(request.url);
     if (!shop) return unknownShop();
-    if (shop.adminApiFault === "throttled") return throttled(1020);
+    if (shop.adminApiFault === "throttled") return throttled(662);
     const search = (variables.query as string | null) ?? null;
     const nodes = shop.products
       .filter((product) => matchesProduct(product, search))
@@ -194,7 +194,7 @@ export const adminApiHandlers = [
   graphql.query("StoreCheckMarkets", ({ request }) => {
     const shop = shopFromUrl(request.url);
     if (!shop) return unknownShop();
-    if (shop.adminApiFault === "throttled") return throttled(62);
+    if (shop.adminApiFault === "throttled") return throttled(292);
     const nodes = shop.markets.map((market) => ({
       name: market.name,
       status: market.status,

@@ -58,7 +58,8 @@ export interface CheckBudgets {
 }
 
 export const DEFAULT_BUDGETS: CheckBudgets = { checkMs: 2_000, totalMs: 2_500 };
-export const PRODUCT_SAMPLE = 20;
+/** The products checked when the merchant names none: the most recently updated. */
+export const PRODUCT_SAMPLE = 15;
 
 /** The scopes each check needs; `shopify.app.toml` asks for exactly these. */
 export const GROUP_SCOPES: Record<CheckGroup, readonly string[]> = {
@@ -81,13 +82,21 @@ class CheckFailure extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How long until the bucket refills enough for the request, from Shopify's cost extension. */
+/**
+ * How long until the bucket holds the request's cost again, from Shopify's cost extension (the
+ * query's requested cost, or a tenth of the bucket when Shopify does not say).
+ */
 function throttleWaitMs(extensions: unknown) {
-  const status = throttleStatus.safeParse(
-    (extensions as { cost?: { throttleStatus?: unknown } } | undefined)?.cost?.throttleStatus,
-  );
+  const cost = (
+    extensions as { cost?: { throttleStatus?: unknown; requestedQueryCost?: unknown } } | undefined
+  )?.cost;
+  const status = throttleStatus.safeParse(cost?.throttleStatus);
   if (!status.success || status.data.restoreRate <= 0) return 1_000;
-  const missing = Math.max(0, status.data.maximumAvailable / 10 - status.data.currentlyAvailable);
+  const needed =
+    typeof cost?.requestedQueryCost === "number"
+      ? cost.requestedQueryCost
+      : status.data.maximumAvailable / 10;
+  const missing = Math.max(0, needed - status.data.currentlyAvailable);
   return Math.ceil((missing / status.data.restoreRate) * 1_000);
 }
 

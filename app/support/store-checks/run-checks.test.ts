@@ -75,35 +75,49 @@ describe("failures are findings", () => {
     expect(summary(report.findings)).toContain("attention:order_tracking:#1002");
   });
 
-  it("gives up on a throttled shop whose bucket refills after the budget", async () => {
+  it("gives up at once on a throttled shop whose bucket holds the query's cost only after the budget", async () => {
+    const admin = fetchAdminClient("busy-shop.myshopify.com");
+    let calls = 0;
+    const counting: AdminGraphql = {
+      graphql: (query, options) => {
+        calls += 1;
+        return admin.graphql(query, options);
+      },
+    };
+    const started = Date.now();
     const report = await runStoreChecks(
       "product_sync",
       { description: "products" },
-      context("busy-shop.myshopify.com"),
+      context("busy-shop.myshopify.com", { admin: counting }),
     );
     expect(report.findings).toEqual([{ group: "products", outcome: "unchecked", reason: "throttled" }]);
+    expect(calls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 
-  it("backs off once and answers when the bucket refills within the budget", async () => {
+  it("waits for the bucket to hold the query's cost, once, when that fits the budget", async () => {
     const admin = fetchAdminClient("second-shop.myshopify.com");
     let calls = 0;
     const onceThrottled: AdminGraphql = {
       graphql: async (query, options) => {
         calls += 1;
         if (calls > 1) return admin.graphql(query, options);
-        const throttleStatus = { maximumAvailable: 1000, currentlyAvailable: 90, restoreRate: 50 };
+        // 60 points short at 50 a second: the retry waits 1.2 s, within the check's 2 s.
+        const throttleStatus = { maximumAvailable: 1000, currentlyAvailable: 600, restoreRate: 50 };
         return HttpResponse.json({
           errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-          extensions: { cost: { throttleStatus } },
+          extensions: { cost: { requestedQueryCost: 660, throttleStatus } },
         });
       },
     };
+    const started = Date.now();
     const report = await runStoreChecks(
       "product_sync",
       { description: "products" },
       context("second-shop.myshopify.com", { admin: onceThrottled }),
     );
     expect(calls).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_200);
     expect(report.findings.every((finding) => finding.outcome === "passed")).toBe(true);
   });
 
