@@ -126,6 +126,15 @@ export function agentTickets(db: Db) {
       };
     },
 
+    /** How many messages the thread has (a page that shows fewer has missed one); null for no such ticket. */
+    async messageCount(id: string): Promise<number | null> {
+      const ticket = await db.ticket.findUnique({
+        where: { id },
+        select: { _count: { select: { messages: true } } },
+      });
+      return ticket ? ticket._count.messages : null;
+    },
+
     attachment(id: string) {
       return db.attachment.findUnique({ where: { id } });
     },

@@ -8,6 +8,12 @@ export const ticketActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("reply"),
     body: z.string().trim().min(1, "errors.replyEmpty").max(REPLY_MAX, "errors.tooLong"),
+    // How many messages the page showed: a reply written before a newer one arrived asks first.
+    seenMessages: z.coerce.number().int().min(0).optional(),
+    confirmed: z
+      .string()
+      .optional()
+      .transform((value) => value === "true"),
   }),
   z.object({
     intent: z.literal("note"),

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -27,6 +27,7 @@ import { TicketFacts } from "~/components/agent/TicketFacts";
 import { TicketThread } from "~/components/agent/TicketThread";
 import { TitledCard } from "~/components/agent/TitledCard";
 import { useConsole } from "~/components/agent/use-console";
+import { usePresence } from "~/components/agent/use-presence";
 import { CSRF_FIELD } from "~/agent/csrf";
 import { requireAgentPost } from "~/agent/csrf.server";
 import { requireAgent } from "~/agent/session.server";
@@ -84,7 +85,13 @@ async function act(request: Request, id: string) {
       { ok: false as const, intent, error: parsed.error.issues[0]?.message ?? "errors.invalid" },
       { status: 422 },
     );
-  const result = await agentTickets(db).act(agent, id, parsed.data);
+  const action = parsed.data;
+  if (action.intent === "reply" && action.seenMessages !== undefined && !action.confirmed) {
+    const messages = await agentTickets(db).messageCount(id);
+    if (messages !== null && messages > action.seenMessages)
+      return data({ ok: false as const, intent, error: "presence.missed" }, { status: 409 });
+  }
+  const result = await agentTickets(db).act(agent, id, action);
   if (!result.ok)
     return data(
       { ok: false as const, intent, error: `errors.${result.error}` },
@@ -114,8 +121,9 @@ function useTicketAction(intent: TicketIntent, onDone?: () => void) {
 /** A reply or note box, posted with its intent and the console's CSRF token like every ticket action. */
 function ComposerForm({
   ticketAction,
+  hidden = {},
   ...composer
-}: { ticketAction: ReturnType<typeof useTicketAction> } & Omit<
+}: { ticketAction: ReturnType<typeof useTicketAction>; hidden?: Record<string, string> } & Omit<
   ComponentProps<typeof MessageComposer>,
   "error" | "busy"
 >) {
@@ -124,6 +132,9 @@ function ComposerForm({
     <ticketAction.fetcher.Form method="post">
       <CsrfField />
       <input type="hidden" name="intent" value={ticketAction.intent} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <MessageComposer
         {...composer}
         error={ticketAction.error ? t(ticketAction.error) : undefined}
@@ -137,6 +148,7 @@ export default function TicketPage() {
   const { t } = useTranslation("agent");
   const { ticket, agents, canned } = useLoaderData<typeof loader>();
   const { agent: me } = useConsole();
+  const revalidator = useRevalidator();
   const [toast, setToast] = useState<string | null>(null);
   const [reply, setReply] = useState("");
   const [note, setNote] = useState("");
@@ -155,6 +167,8 @@ export default function TicketPage() {
   const moving = useTicketAction("status", () => setToast(t("toasts.statusChanged")));
   const recategorizing = useTicketAction("category", () => setToast(t("toasts.categoryChanged")));
 
+  const presence = usePresence(ticket.id, reply.trim().length > 0);
+  const missedMessages = presence.messages !== null && presence.messages > ticket.messages.length;
   useEffect(() => setAssignee(ticket.assignee?.id ?? ""), [ticket.assignee?.id]);
   useEffect(() => setCategory(ticket.category), [ticket.category]);
 
@@ -184,7 +198,25 @@ export default function TicketPage() {
                 {t("unavailable.body")}
               </Banner>
             ) : null}
+            {presence.others.length > 0 ? (
+              <Banner tone="warning" title={t("presence.title")}>
+                <BlockStack gap="100">
+                  {presence.others.map((other) => (
+                    <Text as="p" key={other.id}>
+                      {t(other.replying ? "presence.replying" : "presence.viewing", { name: other.name })}
+                    </Text>
+                  ))}
+                </BlockStack>
+              </Banner>
+            ) : null}
             <TicketThread ticket={ticket} />
+            {missedMessages ? (
+              <Banner
+                tone="info"
+                title={t("presence.newMessage")}
+                action={{ content: t("presence.show"), onAction: () => revalidator.revalidate() }}
+              />
+            ) : null}
             <Card>
               <BlockStack gap="300">
                 {canned.length > 0 ? (
@@ -212,7 +244,22 @@ export default function TicketPage() {
                     }}
                   />
                 ) : null}
+                {replying.error === "presence.missed" ? (
+                  <Banner
+                    tone="warning"
+                    title={t("presence.missed")}
+                    action={{
+                      content: t("presence.sendAnyway"),
+                      onAction: () => replying.submit({ body: reply, confirmed: "true" }),
+                    }}
+                    secondaryAction={{
+                      content: t("presence.show"),
+                      onAction: () => revalidator.revalidate(),
+                    }}
+                  />
+                ) : null}
                 <ComposerForm
+                  hidden={{ seenMessages: String(ticket.messages.length) }}
                   ticketAction={replying}
                   label={t("reply.label")}
                   helpText={t("reply.help")}

@@ -7,7 +7,9 @@ import { db } from "~/db.server";
 import { action as accountsAction, loader as accountsLoader } from "~/routes/agent.admin.agents";
 import { action as cannedAction, loader as cannedLoader } from "~/routes/agent.canned-replies";
 import { action as queueAction, loader as queueLoader } from "~/routes/agent._index";
-import { loader as ticketLoader } from "~/routes/agent.tickets.$id";
+import { action as ticketAction, loader as ticketLoader } from "~/routes/agent.tickets.$id";
+import { action as presenceAction } from "~/routes/agent.tickets.$id.presence";
+import { PRESENCE_TTL_MS, ticketPresence } from "~/agent/presence.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { uniqueShop } from "../helpers/shopify";
 import { newTicket } from "../helpers/tickets";
@@ -28,7 +30,9 @@ async function post(
   form: Record<string, string>,
 ) {
   const { cookie, csrf } = await signedIn(db, agentId);
-  return call(handler, agentRequest(path, { cookie, form: { ...form, csrf } }));
+  // The ticket's id, as Remix takes it from /agent/tickets/:id.
+  const id = path.match(/^\/agent\/tickets\/([^/]+)/)?.[1];
+  return call(handler, agentRequest(path, { cookie, form: { ...form, csrf } }), id ? { id } : {});
 }
 
 async function get(handler: Parameters<typeof call>[0], path: string, agentId: string, params = {}) {
@@ -225,5 +229,70 @@ describe("saved views", () => {
     const ana = await createTestAgent(db);
     const answer = await post(queueAction, "/agent?index", ana.id, { name: " ", query: "status=open" });
     expect(answer).toMatchObject({ status: 422, body: { error: "views.errors.name" } });
+  });
+});
+
+describe("collision warnings", () => {
+  it("shows each agent the others on the same ticket, and who is typing a reply, until they leave", async () => {
+    const ana = await createTestAgent(db, "Ana");
+    const ben = await createTestAgent(db, "Ben");
+    const { ticket } = await merchantTickets(db, uniqueShop()).create(newTicket());
+    const path = `/agent/tickets/${ticket.id}/presence`;
+    const report = async (agentId: string, form: Record<string, string>) =>
+      (await post(presenceAction, path, agentId, form)).body as {
+        others: { name: string; replying: boolean }[];
+      };
+
+    expect((await report(ana.id, { replying: "false" })).others).toEqual([]);
+    expect((await report(ben.id, { replying: "true" })).others).toMatchObject([
+      { name: "Ana", replying: false },
+    ]);
+    expect((await report(ana.id, { replying: "false" })).others).toMatchObject([
+      { name: "Ben", replying: true },
+    ]);
+    await report(ben.id, { leaving: "true" });
+    expect((await report(ana.id, { replying: "false" })).others).toEqual([]);
+  });
+
+  it("forgets an agent who stopped reporting, and answers 404 for a ticket that does not exist", async () => {
+    const ana = await createTestAgent(db, "Ana");
+    const ben = await createTestAgent(db, "Ben");
+    const { ticket } = await merchantTickets(db, uniqueShop()).create(newTicket());
+    const presence = ticketPresence(db);
+    const then = new Date(Date.now() - PRESENCE_TTL_MS - 1000);
+    await presence.report(ticket.id, ben.id, true, then);
+    expect(await presence.report(ticket.id, ana.id, false)).toEqual([]);
+    const missing = await post(presenceAction, "/agent/tickets/no-such-ticket/presence", ana.id, {});
+    expect(missing.status).toBe(404);
+  });
+
+  it("asks before sending a reply when the merchant wrote after the page loaded", async () => {
+    const ana = await createTestAgent(db, "Ana");
+    const shop = uniqueShop();
+    const { ticket } = await merchantTickets(db, shop).create(newTicket());
+    await merchantTickets(db, shop).reply(ticket.id, "Any news?", []);
+    const path = `/agent/tickets/${ticket.id}`;
+    const stale = await post(ticketAction, path, ana.id, {
+      intent: "reply",
+      body: "We are on it.",
+      seenMessages: "0",
+    });
+    expect(stale).toMatchObject({ status: 409, body: { error: "presence.missed" } });
+    expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(1);
+
+    const current = await post(ticketAction, path, ana.id, {
+      intent: "reply",
+      body: "We are on it.",
+      seenMessages: "1",
+    });
+    expect(current.status).toBe(200);
+    const anyway = await post(ticketAction, path, ana.id, {
+      intent: "reply",
+      body: "And one more thing.",
+      seenMessages: "1",
+      confirmed: "true",
+    });
+    expect(anyway.status).toBe(200);
+    expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(3);
   });
 });
