@@ -48,6 +48,8 @@ export async function startProductionServer(databaseUrl: string) {
     /** CPU time (user + system) the server process has used so far, in milliseconds. */
     cpuMs: () => processCpuMs(child.pid!),
     description: listening,
+    /** The server's process, for a benchmark that signals it and waits for its exit. */
+    process: child,
     sessionToken: () => mintSessionToken(DEMO_SHOP.domain, env.SHOPIFY_API_KEY, env.SHOPIFY_API_SECRET),
     async stop() {
       child.removeAllListeners("exit");

@@ -2,11 +2,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "~/db.server";
 import { enqueueEmail } from "~/notifications/outbox.server";
 import { freePort } from "../../preview/process";
+import { keepAliveLoad } from "../faults/keep-alive-load";
 import { freshSqliteUrl, migrate } from "../setup/databases";
 import { TEST_CONFIG } from "../setup/test-config";
 
@@ -96,6 +98,19 @@ describe("the production server", () => {
     expect(readFileSync("server/app-server.mjs", "utf8")).not.toMatch(/from ["'][^"']*(preview|msw)/);
   });
 
+  it("answers /healthz and /readyz unauthenticated, with one word and nothing about itself", async () => {
+    for (const [path, word] of [
+      ["/healthz", "ok"],
+      ["/readyz", "ready"],
+    ] as const) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toBe(word);
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
+      expect(response.headers.get("set-cookie"), path).toBeNull();
+    }
+  });
+
   it("stops at start-up with one clear line when a secret is missing", () => {
     const { SHOPIFY_API_SECRET: _omitted, ...incomplete } = env;
     const result = spawnSync("node", ["server/start.mjs"], {
@@ -148,6 +163,43 @@ async function databaseWithOneEmail() {
   );
   return { databaseUrl, db };
 }
+
+describe("the production server's graceful stop", () => {
+  it("answers every request in flight under 16 clients' keep-alive load, then exits 0 within 10 s", async () => {
+    const port = await freePort();
+    const instance = spawn("node", ["server/start.mjs"], {
+      env: { ...env, PORT: String(port) },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    await new Promise<void>((resolve) =>
+      instance.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve()),
+    );
+    let stopTook = 0;
+    const exited = new Promise<number | null>((resolve) => instance.on("exit", resolve));
+    try {
+      const result = await keepAliveLoad(
+        port,
+        "/auth/login",
+        16,
+        sleep(2_000).then(async () => {
+          const started = Date.now();
+          instance.kill("SIGTERM");
+          await exited;
+          stopTook = Date.now() - started;
+        }),
+        browserHeaders,
+      );
+
+      expect(await exited).toBe(0);
+      expect(stopTook).toBeLessThan(10_000);
+      expect(result.cut).toBe(0);
+      expect(result.statuses).toEqual({ 200: result.answered });
+      expect(result.toldToClose).toBe(16);
+    } finally {
+      instance.kill("SIGKILL");
+    }
+  });
+});
 
 describe("the production server's outbox worker", () => {
   it("sends nothing from a process started with OUTBOX_WORKER=off", async () => {

@@ -50,15 +50,28 @@ class Connection {
   }
 
   /** The answer's status and whether it asked to close, or undefined if the connection ended first. */
-  async get(path: string): Promise<{ status: number; close: boolean } | undefined> {
+  async get(path: string, headers = ""): Promise<{ status: number; close: boolean } | undefined> {
     if (this.closed) return undefined;
-    this.socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`);
+    this.socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n${headers}\r\n`);
     let end: number;
     while ((end = this.buffer.indexOf("\r\n\r\n")) < 0) if (!(await this.more())) return undefined;
     const head = this.buffer.subarray(0, end).toString("latin1");
-    const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-    while (this.buffer.length < end + 4 + length) if (!(await this.more())) return undefined;
-    this.buffer = this.buffer.subarray(end + 4 + length);
+    this.buffer = this.buffer.subarray(end + 4);
+    if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
+      // Chunks until the empty one (streamed pages and data): each is its size in hex, CRLF, data, CRLF.
+      for (;;) {
+        let line: number;
+        while ((line = this.buffer.indexOf("\r\n")) < 0) if (!(await this.more())) return undefined;
+        const size = parseInt(this.buffer.subarray(0, line).toString("latin1"), 16);
+        while (this.buffer.length < line + 2 + size + 2) if (!(await this.more())) return undefined;
+        this.buffer = this.buffer.subarray(line + 2 + size + 2);
+        if (size === 0) break;
+      }
+    } else {
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+      while (this.buffer.length < length) if (!(await this.more())) return undefined;
+      this.buffer = this.buffer.subarray(length);
+    }
     this.served += 1;
     return { status: Number(head.split(" ")[1]), close: /\r\nconnection: *close/i.test(head) };
   }
@@ -78,7 +91,11 @@ export async function keepAliveLoad(
   path: string,
   clients: number,
   until: Promise<unknown>,
+  headers: Record<string, string> = {},
 ): Promise<LoadResult> {
+  const lines = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   const result: LoadResult = { answered: 0, toldToClose: 0, cut: 0, refused: 0, statuses: {} };
   let done = false;
   void until.finally(() => (done = true));
@@ -94,7 +111,7 @@ export async function keepAliveLoad(
             return;
           }
         }
-        const answer = await connection.get(path);
+        const answer = await connection.get(path, lines);
         if (!answer) {
           if (connection.served === 0) result.refused += 1;
           else result.cut += 1;
