@@ -2,8 +2,9 @@ import { z } from "zod";
 import { isUniqueViolation, type Db } from "~/db.server";
 import { PASSWORD_MIN_LENGTH, hashPassword } from "./password.server";
 
-export const AGENT_ROLES = ["agent", "admin"] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
+import { AGENT_ROLES } from "./roles";
+
+export { AGENT_ROLES, type AgentRole } from "./roles";
 
 export const newAgentSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),

@@ -17,7 +17,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { accountActionSchema, listAccounts, runAccountAction } from "~/agent/agent-accounts.server";
-import { AGENT_ROLES } from "~/agent/agents.server";
+import { AGENT_ROLES } from "~/agent/roles";
 import { requireAgentPost } from "~/agent/csrf.server";
 import { adminOnly, requireAdmin } from "~/agent/session.server";
 import { CsrfField } from "~/components/agent/CsrfField";
