@@ -39,6 +39,7 @@ const newTicketRoute = await import("~/routes/app.support.new");
 const ticketRoute = await import("~/routes/app.support.tickets.$id");
 const logRoute = await import("~/routes/app.support.tickets._index");
 const complianceRoute = await import("~/routes/webhooks.compliance");
+const uninstalledRoute = await import("~/routes/webhooks.app.uninstalled");
 const embeddedRoute = await import("~/routes/app");
 const loginRoute = await import("~/routes/auth.login/route");
 const merchantAttachmentRoute = await import("~/routes/app.support.attachments.$id");
@@ -356,6 +357,21 @@ describe("webhooks that are not what they claim", () => {
     );
     expect(otherShop.status).toBe(400);
     expect(await db.ticket.count({ where: { shop: victim } })).toBe(1);
+  });
+
+  it("refuses a signed body of one shop replayed as another shop's app/uninstalled, signing nobody out", async () => {
+    const victim = uniqueShop("victim");
+    await installShop(db, victim);
+    const scopesUpdate = { id: 1, previous: [], current: ["read_orders"], updated_at: "2026-01-01" };
+    const otherShop = { id: 2, myshopify_domain: uniqueShop("attacker"), domain: "attacker.example" };
+    for (const payload of [scopesUpdate, otherShop]) {
+      const answer = await respond(
+        uninstalledRoute.action,
+        webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", victim, payload),
+      );
+      expect(answer.status).toBe(400);
+    }
+    expect(await db.session.count({ where: { shop: victim } })).toBe(1);
   });
 
   it("refuses a 30 MB webhook with 413 before checking its signature", async () => {
