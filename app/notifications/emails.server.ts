@@ -7,6 +7,7 @@ import type { Email } from "./outbox.server";
 
 /** What an email says about a ticket; the ticket module tells it, this folder never reads tickets. */
 export interface TicketFacts {
+  id: string;
   /** The ticket's number as merchants and agents quote it (SPL-1042). */
   reference: string;
   shop: string;
@@ -29,6 +30,20 @@ function translator(locale: Locale): i18n["t"] {
   return t;
 }
 
+/**
+ * The ticket inside Shopify admin: the address @shopify/shopify-api's getEmbeddedAppUrl gives an
+ * embedded app (admin.shopify.com/store/<store>/apps/<client id>), followed by the app's own path.
+ */
+export function merchantTicketLink(ticket: Pick<TicketFacts, "id" | "shop">): string {
+  const store = ticket.shop.replace(/\.myshopify\.com$/, "");
+  return `https://admin.shopify.com/store/${store}/apps/${config().SHOPIFY_API_KEY}/app/support/tickets/${ticket.id}`;
+}
+
+/** The ticket in the agent console, which is served by the app itself. */
+export function agentTicketLink(ticket: Pick<TicketFacts, "id">): string {
+  return new URL(`/agent/tickets/${ticket.id}`, config().SHOPIFY_APP_URL).toString();
+}
+
 /** SPL's team reads new-ticket alerts in English, whatever the merchant's language. */
 export function ticketCreatedEmail(ticket: TicketFacts): Email {
   const t = translator("en");
@@ -44,6 +59,24 @@ export function ticketCreatedEmail(ticket: TicketFacts): Email {
       category: t(`support:categories.${ticket.category}.label`),
       contactEmail: ticket.contactEmail,
       description: ticket.description,
+      link: agentTicketLink(ticket),
+    }),
+  };
+}
+
+/** The merchant's receipt for a new ticket, in the language they wrote it in. */
+export function ticketAcknowledgedEmail(ticket: TicketFacts, locale: Locale): Email {
+  const t = translator(locale);
+  const number = ticket.reference;
+  return {
+    shop: ticket.shop,
+    to: ticket.contactEmail,
+    subject: t("emails:ticketAcknowledged.subject", { number }),
+    body: t("emails:ticketAcknowledged.body", {
+      number,
+      shopName: ticket.shopName,
+      category: t(`support:categories.${ticket.category}.label`),
+      link: merchantTicketLink(ticket),
     }),
   };
 }
@@ -56,6 +89,48 @@ export function agentReplyEmail(ticket: TicketFacts, reply: string, locale: Loca
     shop: ticket.shop,
     to: ticket.contactEmail,
     subject: t("emails:agentReply.subject", { number }),
-    body: t("emails:agentReply.body", { number, reply, shopName: ticket.shopName }),
+    body: t("emails:agentReply.body", {
+      number,
+      reply,
+      shopName: ticket.shopName,
+      link: merchantTicketLink(ticket),
+    }),
+  };
+}
+
+/** The merchant hears that SPL considers the problem solved, and how to say it is not. */
+export function ticketResolvedEmail(ticket: TicketFacts, locale: Locale): Email {
+  const t = translator(locale);
+  const number = ticket.reference;
+  return {
+    shop: ticket.shop,
+    to: ticket.contactEmail,
+    subject: t("emails:ticketResolved.subject", { number }),
+    body: t("emails:ticketResolved.body", {
+      number,
+      shopName: ticket.shopName,
+      link: merchantTicketLink(ticket),
+    }),
+  };
+}
+
+/**
+ * A merchant's reply goes to the agent the ticket is assigned to, or to the team inbox when nobody
+ * has it; agents read it in English.
+ */
+export function merchantReplyEmail(ticket: TicketFacts, reply: string, assigneeEmail: string | null): Email {
+  const t = translator("en");
+  const number = ticket.reference;
+  return {
+    shop: ticket.shop,
+    to: assigneeEmail ?? config().SPL_SUPPORT_INBOX,
+    subject: t("emails:merchantReply.subject", { number, shopName: ticket.shopName }),
+    body: t("emails:merchantReply.body", {
+      number,
+      reply,
+      shopName: ticket.shopName,
+      shop: ticket.shop,
+      link: agentTicketLink(ticket),
+    }),
   };
 }

@@ -22,6 +22,7 @@ import { resolveLocale } from "~/i18n/locales";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
 import { readIntakeHandOff } from "~/support/intake-hand-off";
+import { findTrackingNumber } from "~/support/guides/carriers";
 import { guideVisits } from "~/support/guides/guide-visits.server";
 import { isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 
@@ -57,12 +58,14 @@ export default function GuidePage() {
   const navigate = useNavigate();
   const [description, setDescription] = useState(intake.description ?? "");
   const [orderId, setOrderId] = useState(intake.orderId ?? "");
+  // SPL's article asks for the TikTok Shop username first: it is how TikTok finds the account.
+  const [tiktokUsername, setTiktokUsername] = useState("");
 
   if (!category) {
     return (
       <Page backAction={{ content: t("intake.title"), url: "/app/support" }}>
         <Card>
-          <EmptyState heading={t("ticket.notFound")} image="" />
+          <EmptyState heading={t("guide.notFound")} image="" />
         </Card>
       </Page>
     );
@@ -97,6 +100,13 @@ export default function GuidePage() {
                   onChange={setOrderId}
                   autoComplete="off"
                 />
+                <TextField
+                  label={t("guide.usernameLabel")}
+                  helpText={t("guide.usernameHelp")}
+                  value={tiktokUsername}
+                  onChange={setTiktokUsername}
+                  autoComplete="off"
+                />
               </BlockStack>
             </Card>
             <GuideView
@@ -104,6 +114,8 @@ export default function GuidePage() {
               description={description}
               shopName={shopName}
               orderId={orderId}
+              tiktokUsername={tiktokUsername}
+              trackingNumber={findTrackingNumber(intake.description ?? "") ?? undefined}
               locale={resolveLocale(i18n.language)}
               categoryLabel={label}
             />

@@ -26,7 +26,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = replySchema.safeParse(Object.fromEntries(await readForm(request)));
+  const form = Object.fromEntries(await readForm(request));
+  // The page tells us it was opened: loaders never write, so reading is recorded here.
+  if (form.intent === "read") {
+    await merchantTickets(db, session.shop).markRead(params.id ?? "");
+    return { ok: true as const, read: true, errors: {} as Record<string, string> };
+  }
+  const parsed = replySchema.safeParse(form);
   if (!parsed.success)
     return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
   const reply = await merchantTickets(db, session.shop).reply(rowId(params.id), parsed.data.body);
@@ -43,6 +49,7 @@ export default function TicketPage() {
   const { ticket } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const fetcher = useFetcher<typeof action>();
+  const reader = useFetcher<typeof action>();
   const shopify = useAppBridge();
   const [reply, setReply] = useState("");
   const number = ticket ? formatTicketNumber(ticket.number) : "";
@@ -51,6 +58,12 @@ export default function TicketPage() {
   useEffect(() => {
     if (justCreated && number) shopify.toast.show(t("toasts.ticketCreated", { number }));
   }, [justCreated, number, shopify, t]);
+
+  const unread = ticket?.unread ?? false;
+  useEffect(() => {
+    if (unread && reader.state === "idle" && !reader.data)
+      reader.submit({ intent: "read" }, { method: "post" });
+  }, [unread, reader]);
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) {

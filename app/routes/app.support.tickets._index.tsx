@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
+  Badge,
   BlockStack,
   Button,
   Card,
@@ -13,7 +14,9 @@ import {
   Page,
   Pagination,
   Select,
+  Text,
   TextField,
+  useBreakpoints,
 } from "@shopify/polaris";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,16 +38,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   if (!parsed.success)
     throw badRequest("This ticket log link is malformed: a date or the page position is not valid.");
   const input = parsed.data;
-  const { filter, invalidNumber } = toTicketLogFilter(input);
-  const { tickets, nextCursor } = invalidNumber
-    ? { tickets: [], nextCursor: null }
-    : await merchantTickets(db, session.shop).list(filter);
-  return { tickets, nextCursor, input, invalidNumber };
+  const { filter, invalidNumber, reversedRange } = toTicketLogFilter(input);
+  const { tickets, nextCursor } =
+    invalidNumber || reversedRange
+      ? { tickets: [], nextCursor: null }
+      : await merchantTickets(db, session.shop).list(filter);
+  return { tickets, nextCursor, input, invalidNumber, reversedRange };
 };
 
 export default function TicketLogPage() {
   const { t, i18n } = useTranslation("support");
-  const { tickets, nextCursor, input, invalidNumber } = useLoaderData<typeof loader>();
+  const { tickets, nextCursor, input, invalidNumber, reversedRange } = useLoaderData<typeof loader>();
+  // On a phone the table is one column per ticket, so nothing sits behind a sideways scroll.
+  const { smDown: phone } = useBreakpoints();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const [number, setNumber] = useState(input.number ?? "");
@@ -52,6 +58,7 @@ export default function TicketLogPage() {
   const [from, setFrom] = useState(input.from ?? "");
   const [to, setTo] = useState(input.to ?? "");
   const filtered = Boolean(input.number || input.status || input.from || input.to);
+  const paged = Boolean(input.cursor || nextCursor);
 
   const nextPage = () => {
     const params = new URLSearchParams(searchParams);
@@ -59,14 +66,31 @@ export default function TicketLogPage() {
     navigate(`?${params}`);
   };
 
+  if (tickets.length === 0 && !filtered && !input.cursor) {
+    return (
+      <Page title={t("log.title")}>
+        <TitleBar title={t("log.title")} />
+        <Card>
+          <EmptyState
+            heading={t("log.empty")}
+            action={{ content: t("log.emptyAction"), url: "/app/support" }}
+            image=""
+          >
+            <p>{t("log.emptyBody")}</p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
+
   return (
     <Page title={t("log.title")} primaryAction={{ content: t("log.newTicket"), url: "/app/support" }}>
       <TitleBar title={t("log.title")} />
       <BlockStack gap="400">
         <Card>
-          <Form method="get">
+          <Form method="get" aria-label={t("log.filters")}>
             <FormLayout>
-              <FormLayout.Group condensed>
+              <FormLayout.Group>
                 <TextField
                   label={t("log.number")}
                   name="number"
@@ -101,6 +125,7 @@ export default function TicketLogPage() {
                   value={to}
                   onChange={setTo}
                   autoComplete="off"
+                  error={reversedRange ? t("log.reversedRange") : undefined}
                 />
               </FormLayout.Group>
               <InlineStack gap="200">
@@ -112,13 +137,12 @@ export default function TicketLogPage() {
         </Card>
         <Card padding="0">
           {tickets.length === 0 ? (
-            <EmptyState heading={filtered ? t("log.noMatch") : t("log.empty")} image="">
-              {filtered ? null : <p>{t("log.emptyBody")}</p>}
-            </EmptyState>
+            <EmptyState heading={t("log.noMatch")} image="" />
           ) : (
             <IndexTable
               itemCount={tickets.length}
               selectable={false}
+              condensed={phone}
               headings={[
                 { title: t("log.columns.number") },
                 { title: t("log.columns.summary") },
@@ -128,33 +152,55 @@ export default function TicketLogPage() {
                 { title: t("log.columns.lastActivity") },
               ]}
             >
-              {tickets.map((ticket, index) => (
-                <IndexTable.Row id={ticket.id} key={ticket.id} position={index}>
-                  <IndexTable.Cell>
+              {tickets.map((ticket, index) => {
+                const number = (
+                  <InlineStack gap="100" blockAlign="center" wrap={false}>
                     <Link url={`/app/support/tickets/${ticket.id}`}>{formatTicketNumber(ticket.number)}</Link>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <TruncatedText text={excerpt(ticket.description)} maxWidth="280px" />
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>{t(`categories.${ticket.category}.label`)}</IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <StatusBadge status={ticket.status} />
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>{formatDateTime(ticket.createdAt, i18n.language)}</IndexTable.Cell>
-                  <IndexTable.Cell>{formatDateTime(ticket.lastActivityAt, i18n.language)}</IndexTable.Cell>
-                </IndexTable.Row>
-              ))}
+                    {ticket.unread ? <Badge tone="info-strong">{t("log.newReply")}</Badge> : null}
+                  </InlineStack>
+                );
+                return phone ? (
+                  <IndexTable.Row id={ticket.id} key={ticket.id} position={index}>
+                    <BlockStack gap="100">
+                      <InlineStack gap="200" align="space-between" blockAlign="center">
+                        {number}
+                        <StatusBadge status={ticket.status} />
+                      </InlineStack>
+                      <Text as="p">{excerpt(ticket.description)}</Text>
+                      <Text as="p" tone="subdued">
+                        {t(`categories.${ticket.category}.label`)} ·{" "}
+                        {formatDateTime(ticket.lastActivityAt, i18n.language)}
+                      </Text>
+                    </BlockStack>
+                  </IndexTable.Row>
+                ) : (
+                  <IndexTable.Row id={ticket.id} key={ticket.id} position={index}>
+                    <IndexTable.Cell>{number}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <TruncatedText text={excerpt(ticket.description)} maxWidth="280px" />
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>{t(`categories.${ticket.category}.label`)}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <StatusBadge status={ticket.status} />
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>{formatDateTime(ticket.createdAt, i18n.language)}</IndexTable.Cell>
+                    <IndexTable.Cell>{formatDateTime(ticket.lastActivityAt, i18n.language)}</IndexTable.Cell>
+                  </IndexTable.Row>
+                );
+              })}
             </IndexTable>
           )}
         </Card>
-        <InlineStack align="center">
-          <Pagination
-            hasPrevious={Boolean(input.cursor)}
-            onPrevious={() => navigate(-1)}
-            hasNext={Boolean(nextCursor)}
-            onNext={nextPage}
-          />
-        </InlineStack>
+        {paged ? (
+          <InlineStack align="center">
+            <Pagination
+              hasPrevious={Boolean(input.cursor)}
+              onPrevious={() => navigate(-1)}
+              hasNext={Boolean(nextCursor)}
+              onNext={nextPage}
+            />
+          </InlineStack>
+        ) : null}
       </BlockStack>
     </Page>
   );

@@ -3,7 +3,9 @@ import {
   Link,
   Outlet,
   isRouteErrorResponse,
+  useFetcher,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
@@ -11,7 +13,7 @@ import {
 import { NavMenu } from "@shopify/app-bridge-react";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { ServiceUnavailable } from "~/components/ServiceUnavailable";
 import { createI18n } from "~/i18n/i18n";
@@ -48,14 +50,27 @@ export default function App() {
   );
 }
 
+/**
+ * The app's nav in Shopify admin. "My tickets" carries the number of tickets with news from SPL,
+ * fetched again on every page change and, as Remix revalidates fetchers, after every form sent.
+ */
 function AppNavigation() {
   const { t } = useTranslation();
+  const unread = useFetcher<{ count: number }>();
+  const { pathname } = useLocation();
+  const { load } = unread;
+  useEffect(() => {
+    load("/app/support/unread");
+  }, [load, pathname]);
+  const count = unread.data?.count ?? 0;
   return (
     <NavMenu>
       <Link to="/app/support" rel="home">
         {t("nav.support")}
       </Link>
-      <Link to="/app/support/tickets">{t("nav.tickets")}</Link>
+      <Link to="/app/support/tickets">
+        {count > 0 ? t("nav.ticketsWithNews", { count }) : t("nav.tickets")}
+      </Link>
     </NavMenu>
   );
 }

@@ -41,7 +41,7 @@ describe("an agent working a ticket", () => {
     expect(merchantView?.messages).toMatchObject([
       { authorType: "agent", agentName: "Ana Rossi", body: "Abbiamo risincronizzato i tuoi ordini." },
     ]);
-    expect(merchantView?.status).toBe("in_progress");
+    expect(merchantView).toMatchObject({ status: "awaiting_reply", unread: true });
 
     const stored = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(stored.status).toBe("pending_merchant");
@@ -50,10 +50,12 @@ describe("an agent working a ticket", () => {
     const message = await db.message.findFirstOrThrow({ where: { ticketId: ticket.id } });
     expect(message).toMatchObject({ authorType: "agent", agentId: agent.id, shop });
 
-    const emails = await db.outboxEmail.findMany({ where: { toAddress: "negozio@example.com" } });
+    const emails = await db.outboxEmail.findMany({
+      where: { toAddress: "negozio@example.com", body: { contains: "risincronizzato" } },
+    });
     expect(emails).toHaveLength(1);
     expect(emails[0]!.subject).toContain(`SPL-${ticket.number}`);
-    expect(emails[0]!.body).toContain("Abbiamo risincronizzato i tuoi ordini.");
+    expect(emails[0]!.body).toContain(`/app/support/tickets/${ticket.id}`);
 
     expect(await auditOf(ticket.id)).toEqual([
       { actorType: "merchant", actorId: null, action: "created", fromValue: null, toValue: "new" },

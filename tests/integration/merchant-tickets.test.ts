@@ -1,20 +1,31 @@
 import { describe, expect, it } from "vitest";
+import { agentTickets } from "~/agent/agent-tickets.server";
 import { db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { uniqueShop } from "../helpers/shopify";
+import { TEST_CONFIG } from "../setup/test-config";
+import { createTestAgent } from "./agent-helpers";
 import { PNG_BYTES, newTicket } from "../helpers/tickets";
 
 describe("a merchant's tickets", () => {
-  it("numbers a new ticket, shows it as Unread and tells SPL's inbox in the same write", async () => {
+  it("numbers a new ticket, shows it as sent, tells SPL's inbox and sends the merchant a receipt, each with a link", async () => {
     const shop = uniqueShop();
     const { ticket, created } = await merchantTickets(db, shop).create(newTicket());
     expect(created).toBe(true);
     expect(ticket.number).toBeGreaterThan(1000);
     const { tickets } = await merchantTickets(db, shop).list();
-    expect(tickets).toMatchObject([{ id: ticket.id, status: "unread", category: "order_sync" }]);
-    const emails = await db.outboxEmail.findMany({ where: { body: { contains: shop } } });
-    expect(emails).toHaveLength(1);
-    expect(emails[0]!.subject).toContain(`SPL-${ticket.number}`);
+    expect(tickets).toMatchObject([{ id: ticket.id, status: "sent", unread: false, category: "order_sync" }]);
+    const emails = await db.outboxEmail.findMany({ where: { shop }, orderBy: { toAddress: "asc" } });
+    expect(emails.map((email) => email.toAddress)).toEqual([
+      "agents@spl-support.example",
+      "owner@example.com",
+    ]);
+    expect(emails.every((email) => email.subject.includes(`SPL-${ticket.number}`))).toBe(true);
+    const store = shop.replace(".myshopify.com", "");
+    expect(emails[0]!.body).toContain(`/agent/tickets/${ticket.id}`);
+    expect(emails[1]!.body).toContain(
+      `https://admin.shopify.com/store/${store}/apps/${TEST_CONFIG.SHOPIFY_API_KEY}/app/support/tickets/${ticket.id}`,
+    );
   });
 
   it("makes one ticket from a double submit of the same form", async () => {
@@ -39,7 +50,7 @@ describe("a merchant's tickets", () => {
         where: { ticketId: { in: tickets.map(({ ticket }) => ticket.id) }, action: "created" },
       }),
     ).toBe(20);
-    expect(await db.outboxEmail.count({ where: { body: { contains: shop } } })).toBe(20);
+    expect(await db.outboxEmail.count({ where: { shop } })).toBe(40);
   });
 
   it("lists tickets submitted at the same moment newest first, by number", async () => {
@@ -155,11 +166,73 @@ describe("a merchant's tickets", () => {
     });
     expect((await store.list({ number: a.number })).tickets.map((t) => t.id)).toEqual([a.id]);
     expect((await store.list({ status: "closed" })).tickets.map((t) => t.id)).toEqual([b.id]);
-    expect((await store.list({ status: "unread" })).tickets.map((t) => t.id)).toEqual([a.id]);
+    expect((await store.list({ status: "sent" })).tickets.map((t) => t.id)).toEqual([a.id]);
     const january = await store.list({
       createdFrom: new Date("2026-01-15T00:00:00Z"),
       createdBefore: new Date("2026-01-16T00:00:00Z"),
     });
     expect(january.tickets.map((t) => t.id)).toEqual([b.id]);
+  });
+
+  it("says whose turn it is: SPL waiting on the merchant is news until the merchant opens the ticket", async () => {
+    const shop = uniqueShop();
+    const store = merchantTickets(db, shop);
+    const agent = await createTestAgent(db, "Ana Rossi");
+    const { ticket } = await store.create(newTicket());
+    const { ticket: quiet } = await store.create(newTicket());
+
+    expect(await agentTickets(db).setStatus(agent, ticket.id, "pending_merchant")).toMatchObject({
+      ok: true,
+    });
+    expect((await store.list()).tickets.map(({ id, status, unread }) => ({ id, status, unread }))).toEqual([
+      { id: quiet.id, status: "sent", unread: false },
+      { id: ticket.id, status: "awaiting_reply", unread: true },
+    ]);
+    expect(await store.unreadCount()).toBe(1);
+    // Another shop cannot mark it read.
+    await merchantTickets(db, uniqueShop("other")).markRead(ticket.id);
+    expect(await store.unreadCount()).toBe(1);
+
+    await store.markRead(ticket.id);
+    expect(await store.get(ticket.id)).toMatchObject({ status: "awaiting_reply", unread: false });
+    expect(await store.unreadCount()).toBe(0);
+  });
+
+  it("tells the assigned agent, or else the team inbox, when the merchant replies, with a console link", async () => {
+    const shop = uniqueShop();
+    const store = merchantTickets(db, shop);
+    const agent = await createTestAgent(db, "Ana Rossi");
+    const { ticket: unassigned } = await store.create(newTicket());
+    const { ticket: assigned } = await store.create(newTicket());
+    await agentTickets(db).assign(agent, assigned.id, agent.id);
+    await agentTickets(db).reply(agent, assigned.id, "Which order is it?");
+
+    await store.reply(unassigned.id, "Still nothing from TikTok.");
+    await store.reply(assigned.id, "Order #1042.");
+
+    const replies = await db.outboxEmail.findMany({ where: { shop, subject: { contains: "replied on" } } });
+    expect(replies.map(({ toAddress, body }) => ({ toAddress, body }))).toEqual(
+      expect.arrayContaining([
+        {
+          toAddress: TEST_CONFIG.SPL_SUPPORT_INBOX,
+          body: expect.stringContaining(`/agent/tickets/${unassigned.id}`),
+        },
+        { toAddress: agent.email, body: expect.stringContaining(`/agent/tickets/${assigned.id}`) },
+      ]),
+    );
+    expect(replies).toHaveLength(2);
+    // Answering reads the agent's reply.
+    expect(await store.unreadCount()).toBe(0);
+  });
+
+  it("emails the merchant when SPL resolves the ticket, with the link that opens it in Shopify admin", async () => {
+    const shop = uniqueShop();
+    const agent = await createTestAgent(db, "Ana Rossi");
+    const { ticket } = await merchantTickets(db, shop).create(newTicket({ locale: "it" }));
+    await agentTickets(db).setStatus(agent, ticket.id, "resolved");
+    const [email] = await db.outboxEmail.findMany({ where: { shop, subject: { contains: "risolto" } } });
+    expect(email).toMatchObject({ toAddress: "owner@example.com" });
+    expect(email!.body).toContain(`/apps/${TEST_CONFIG.SHOPIFY_API_KEY}/app/support/tickets/${ticket.id}`);
+    expect(await merchantTickets(db, shop).get(ticket.id)).toMatchObject({ status: "closed", unread: true });
   });
 });

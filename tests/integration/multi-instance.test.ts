@@ -36,11 +36,12 @@ it.runIf(process.env.TEST_DATABASE === "postgresql" && process.env.TEST_POSTGRES
       expect(new Set(numbers).size).toBe(TOTAL);
       expect(Math.max(...numbers) - Math.min(...numbers) + 1).toBe(TOTAL);
 
+      // Each ticket queues two emails: the alert to SPL's inbox and the merchant's receipt.
       const outbox = await database.db.outboxEmail.findMany();
-      expect(outbox).toHaveLength(TOTAL);
+      expect(outbox).toHaveLength(2 * TOTAL);
       expect(outbox.filter((email) => email.status !== "sent")).toEqual([]);
       const received = sink.messages().map((email) => email.messageId);
-      expect(received).toHaveLength(TOTAL);
+      expect(received).toHaveLength(2 * TOTAL);
       expect(new Set(received)).toEqual(
         new Set(outbox.map((email) => outboxMessageId(email.id, TEST_CONFIG.MAIL_FROM))),
       );

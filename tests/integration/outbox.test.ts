@@ -50,6 +50,7 @@ afterEach(async () => {
 });
 
 const facts = {
+  id: "ticket-1234",
   reference: "SPL-1234",
   shop: "negozio.myshopify.com",
   shopName: "Negozio Demo",
@@ -105,7 +106,9 @@ describe("the outbox worker", () => {
     expect(email?.subject).toBe("Il supporto SPL ha risposto al tuo ticket SPL-1234");
     expect(email?.text).toContain("Ciao Negozio Demo");
     expect(email?.text).toContain("Abbiamo ricollegato il tuo negozio: gli ordini ora arrivano.");
-    expect(email?.text).toContain("App > TikTok Shop – SPL > Supporto");
+    expect(email?.text).toContain(
+      "https://admin.shopify.com/store/negozio/apps/testApiKey/app/support/tickets/ticket-1234",
+    );
   });
 
   it("keeps every email through an SMTP outage, backing off, then delivers each exactly once", async () => {

@@ -2,7 +2,13 @@ import { Badge } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
 import type { MerchantStatus } from "~/support/tickets/status";
 
-const TONES = { unread: "attention", in_progress: "info", closed: undefined } as const;
+/** Yellow only when it is the merchant's turn: the one status that asks them to act. */
+const TONES = {
+  sent: undefined,
+  in_progress: "info",
+  awaiting_reply: "attention",
+  closed: undefined,
+} as const;
 
 export function StatusBadge({ status }: { status: MerchantStatus }) {
   const { t } = useTranslation("support");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARRIERS, detectCarrier, phoneHref, websiteUrl } from "./carriers";
+import { CARRIERS, detectCarrier, findTrackingNumber, phoneHref, websiteUrl } from "./carriers";
 
 describe("detectCarrier", () => {
   it.each([
@@ -68,5 +68,21 @@ describe("carrier contacts", () => {
 
   it("links each website over https", () => {
     expect(websiteUrl(CARRIERS.fedex)).toBe("https://www.fedex.com");
+  });
+});
+
+describe("findTrackingNumber", () => {
+  it("finds a tracking number written in groups inside a merchant's sentence", () => {
+    expect(findTrackingNumber("My parcel 1Z 999 AA1 01 2345 6784 is stuck since Monday.")).toBe(
+      "1Z999AA10123456784",
+    );
+    expect(findTrackingNumber("Il pacco (tracking 9400111899223100001234) non si muove")).toBe(
+      "9400111899223100001234",
+    );
+  });
+
+  it("finds nothing in words or an order number alone", () => {
+    expect(findTrackingNumber("Order #1001 never arrived, the customer is angry.")).toBeNull();
+    expect(findTrackingNumber("")).toBeNull();
   });
 });

@@ -115,6 +115,28 @@ export function detectCarrier(input: string): CarrierMatch | null {
   };
 }
 
+/** Tracking numbers are printed in groups of up to this many ("1Z 999 AA1 01 2345 6784" is six). */
+const MAX_GROUPS = 6;
+
+/**
+ * The first tracking number a carrier's format recognises in a merchant's own words, with its groups
+ * joined ("my parcel 1Z 999 AA1 01 2345 6784 is stuck" → 1Z999AA10123456784), or null. Only runs of
+ * letters and digits that contain a digit are tried, longest first, so words never join a number.
+ */
+export function findTrackingNumber(text: string): string | null {
+  const groups = text.split(/\s+/).map((word) => word.replace(/^[^0-9A-Za-z]+|[^0-9A-Za-z]+$/g, ""));
+  const candidate = (word: string) => /^[0-9A-Za-z-]+$/.test(word) && /\d/.test(word);
+  for (let start = 0; start < groups.length; start++) {
+    for (let count = Math.min(MAX_GROUPS, groups.length - start); count >= 1; count--) {
+      const run = groups.slice(start, start + count);
+      if (!run.every(candidate)) continue;
+      const match = detectCarrier(run.join(""));
+      if (match) return match.trackingNumber;
+    }
+  }
+  return null;
+}
+
 function detectCarrierId(n: string): CarrierId | null {
   if (/^1Z[0-9A-Z]{16}$/.test(n)) return "ups";
 

@@ -43,6 +43,8 @@ export function toTicketLogFilter(input: LogFilterInput) {
   const number = input.number ? parseTicketNumber(input.number) : undefined;
   return {
     invalidNumber: Boolean(input.number) && number === null,
+    // Days as YYYY-MM-DD compare as text; a range that ends before it starts would silently match nothing.
+    reversedRange: Boolean(input.from && input.to && input.from > input.to),
     filter: {
       status: input.status,
       number: number ?? undefined,

@@ -54,12 +54,14 @@ export function merchantTickets(db: Db, shop: string) {
           description: true,
           createdAt: true,
           lastActivityAt: true,
+          merchantUnread: true,
         },
       });
       const { items, nextCursor } = page(rows, limit);
       return {
-        tickets: items.map((row) => ({
+        tickets: items.map(({ merchantUnread, ...row }) => ({
           ...row,
+          unread: merchantUnread,
           category: ticketCategory(row.category),
           status: merchantStatus(row.status),
         })),
@@ -79,6 +81,7 @@ export function merchantTickets(db: Db, shop: string) {
         number: ticket.number,
         category: ticketCategory(ticket.category),
         status: merchantStatus(ticket.status),
+        unread: ticket.merchantUnread,
         description: ticket.description,
         orderId: ticket.orderId,
         contactEmail: ticket.contactEmail,
@@ -91,6 +94,16 @@ export function merchantTickets(db: Db, shop: string) {
     /** A merchant's reply; on a resolved or closed ticket it reopens it. Another shop's ticket is not found. */
     reply(id: string, body: string, attachments: CheckedAttachment[] = []) {
       return tickets.reply(ownTicket(id), { type: "merchant" }, body, attachments);
+    },
+
+    /** The merchant opened the ticket (an action, never the page's loader). */
+    markRead(id: string) {
+      return tickets.markReadByMerchant(ownTicket(id));
+    },
+
+    /** Tickets with something from SPL the merchant has not opened, for the count in the app's nav. */
+    unreadCount() {
+      return db.ticket.count({ where: { shop, merchantUnread: true } });
     },
 
     async attachment(id: string) {

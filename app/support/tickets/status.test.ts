@@ -9,15 +9,16 @@ import {
 } from "./status";
 
 describe("ticket statuses", () => {
-  it("shows merchants the three words of TikTok's Ticket Log", () => {
+  it("tells merchants whose turn it is", () => {
     expect(TICKET_STATUSES.map(merchantStatus)).toEqual([
-      "unread",
+      "sent",
       "in_progress",
-      "in_progress",
+      "awaiting_reply",
       "closed",
       "closed",
     ]);
-    expect(statusesShownAs("in_progress")).toEqual(["open", "pending_merchant"]);
+    expect(statusesShownAs("awaiting_reply")).toEqual(["pending_merchant"]);
+    expect(statusesShownAs("closed")).toEqual(["resolved", "closed"]);
   });
 
   it("follows the agents' workflow new → open → pending merchant → resolved → closed", () => {

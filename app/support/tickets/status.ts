@@ -1,17 +1,18 @@
 /**
- * Ticket statuses: the agents' workflow and the three words merchants see, as in TikTok's own
- * Ticket Log (Unread / In progress / Closed). The one list of statuses in the code.
+ * Ticket statuses: the agents' workflow and the words merchants see. The merchant's words say whose
+ * turn it is: sent and not yet opened by SPL, SPL working on it, SPL waiting on the merchant, done.
+ * The one list of statuses in the code.
  */
 export const TICKET_STATUSES = ["new", "open", "pending_merchant", "resolved", "closed"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const MERCHANT_STATUSES = ["unread", "in_progress", "closed"] as const;
+export const MERCHANT_STATUSES = ["sent", "in_progress", "awaiting_reply", "closed"] as const;
 export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
 
 const MERCHANT_VIEW: Record<TicketStatus, MerchantStatus> = {
-  new: "unread",
+  new: "sent",
   open: "in_progress",
-  pending_merchant: "in_progress",
+  pending_merchant: "awaiting_reply",
   resolved: "closed",
   closed: "closed",
 };

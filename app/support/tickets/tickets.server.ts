@@ -1,13 +1,26 @@
 import { createHash } from "node:crypto";
 import { isUniqueViolation, type Db, type Prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/locales";
-import { agentReplyEmail, ticketCreatedEmail, type TicketFacts } from "~/notifications/emails.server";
+import {
+  agentReplyEmail,
+  merchantReplyEmail,
+  ticketAcknowledgedEmail,
+  ticketCreatedEmail,
+  ticketResolvedEmail,
+  type TicketFacts,
+} from "~/notifications/emails.server";
 import { enqueueEmail } from "~/notifications/outbox.server";
 import { isCategoryId, type CategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { formatTicketNumber } from "./number";
 import { searchTextOf, withReply } from "./search-text";
-import { canTransition, statusAfterAgentReply, statusAfterMerchantReply, type TicketStatus } from "./status";
+import {
+  canTransition,
+  merchantStatus,
+  statusAfterAgentReply,
+  statusAfterMerchantReply,
+  type TicketStatus,
+} from "./status";
 import type { TicketForm } from "./ticket-input";
 
 /**
@@ -108,6 +121,14 @@ async function guardedUpdate(
   if (updated.count !== 1) throw new Conflict();
 }
 
+/**
+ * Whether the merchant has something new from SPL after an agent's change: a reply always, a status
+ * change only when the merchant's word for it changes (an agent reopening "new" as "open" is not news).
+ */
+function newsForMerchant(from: TicketStatus, to: TicketStatus): boolean {
+  return merchantStatus(from) !== merchantStatus(to);
+}
+
 /** Timestamps a status change sets or clears: reopening undoes "resolved" and "closed". */
 function statusTimes(to: TicketStatus, now: Date): Prisma.TicketUpdateManyMutationInput {
   if (to === "resolved") return { resolvedAt: now };
@@ -173,7 +194,9 @@ export function ticketModule(db: Db) {
             },
             select: CREATED,
           });
-          await enqueueEmail(tx, ticketCreatedEmail(emailFacts({ ...input, shop, number })));
+          const facts = emailFacts({ ...input, id: ticket.id, shop, number });
+          await enqueueEmail(tx, ticketCreatedEmail(facts));
+          await enqueueEmail(tx, ticketAcknowledgedEmail(facts, resolveLocale(input.locale)));
           return ticket;
         });
         return { ticket, created: true };
@@ -202,7 +225,10 @@ export function ticketModule(db: Db) {
       const files = attachmentRows(attachments);
       let messageId: string | undefined;
       const result = await change(async (tx) => {
-        const ticket = await tx.ticket.findFirst({ where: target });
+        const ticket = await tx.ticket.findFirst({
+          where: target,
+          include: { assignee: { select: { email: true } } },
+        });
         if (!ticket) return { ok: false, error: "notFound" };
         const from = ticket.status;
         const to = author.type === "merchant" ? statusAfterMerchantReply(from) : statusAfterAgentReply(from);
@@ -234,6 +260,8 @@ export function ticketModule(db: Db) {
             status: to,
             lastActivityAt: now,
             searchText: withReply(ticket.searchText, body),
+            // The merchant has read whatever they answer; an agent's reply is news for them.
+            merchantUnread: author.type === "agent",
             ...(author.type === "agent" ? { firstAgentReplyAt: ticket.firstAgentReplyAt ?? now } : {}),
             ...(to !== from ? statusTimes(to, now) : {}),
           },
@@ -242,6 +270,11 @@ export function ticketModule(db: Db) {
         if (to !== from) await audit(tx, ticket.id, author, "status", from, to);
         if (author.type === "agent") {
           await enqueueEmail(tx, agentReplyEmail(emailFacts(ticket), body, resolveLocale(ticket.locale)));
+        } else {
+          await enqueueEmail(
+            tx,
+            merchantReplyEmail(emailFacts(ticket), body, ticket.assignee?.email ?? null),
+          );
         }
         messageId = message.id;
         return { ok: true, changed: true };
@@ -277,12 +310,24 @@ export function ticketModule(db: Db) {
     /** A move along the workflow in status.ts; anything else is refused. */
     setStatus(agentId: string, id: string, to: TicketStatus): Promise<ChangeResult> {
       return change(async (tx) => {
-        const ticket = await tx.ticket.findUnique({ where: { id }, select: { status: true } });
+        const ticket = await tx.ticket.findUnique({ where: { id } });
         if (!ticket) return { ok: false, error: "notFound" };
         const from = ticket.status;
         if (!canTransition(from, to)) return { ok: false, error: "transition" };
-        await guardedUpdate(tx, id, { status: from }, { status: to, ...statusTimes(to, new Date()) });
+        await guardedUpdate(
+          tx,
+          id,
+          { status: from },
+          {
+            status: to,
+            ...statusTimes(to, new Date()),
+            ...(newsForMerchant(from, to) ? { merchantUnread: true } : {}),
+          },
+        );
         await audit(tx, id, { type: "agent", agentId }, "status", from, to);
+        if (to === "resolved") {
+          await enqueueEmail(tx, ticketResolvedEmail(emailFacts(ticket), resolveLocale(ticket.locale)));
+        }
         return { ok: true, changed: true };
       });
     },
@@ -296,6 +341,14 @@ export function ticketModule(db: Db) {
         await guardedUpdate(tx, id, { category: ticket.category }, { category });
         await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
         return { ok: true, changed: true };
+      });
+    },
+
+    /** The merchant opened the ticket: whatever SPL sent is read. `shop` scopes it to their own tickets. */
+    async markReadByMerchant(target: { id: string; shop: string }): Promise<void> {
+      await db.ticket.updateMany({
+        where: { ...target, merchantUnread: true },
+        data: { merchantUnread: false },
       });
     },
 
