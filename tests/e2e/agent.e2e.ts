@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAgent } from "~/agent/agents.server";
@@ -157,4 +158,115 @@ describe("the agent console", () => {
     expect(new URL(page.url()).pathname).toBe("/agent/sign-in");
     await page.context().close();
   }, 90_000);
+});
+
+/** axe-core's violations on the page as it is now (WCAG 2 A and AA rules). */
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const { violations } = await (
+      window as unknown as {
+        axe: {
+          run: (
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
+    return violations.map(({ id, impact, nodes }) => `${impact} ${id} (${nodes.length})`);
+  });
+}
+
+describe("the agent console for a support team", () => {
+  it("keeps a saved view across sign-ins: the agent saves the current filters and finds them again", async () => {
+    const page = await signInAsDemoAgent();
+    await page.goto(url("/agent?category=order_sync&sort=activity_desc"));
+    const name = `Order sync ${Date.now()}`;
+    await page.getByLabel("Save these filters as a view").fill(name);
+    await page.getByRole("button", { name: "Save view" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("savedView")).toBeTruthy();
+    await page.context().close();
+
+    const again = await signInAsDemoAgent();
+    expect(new URL(again.url()).searchParams.get("category")).toBeNull();
+    await again.getByRole("tab", { name }).click();
+    await expect.poll(() => new URL(again.url()).searchParams.get("category")).toBe("order_sync");
+    expect(new URL(again.url()).searchParams.get("sort")).toBe("activity_desc");
+    await again.context().close();
+  });
+
+  it("inserts a canned reply into the composer with the ticket's placeholders filled", async () => {
+    const page = await signInAsDemoAgent();
+    await page.goto(url("/agent/canned-replies"));
+    const title = `Resync done ${Date.now()}`;
+    await page.getByLabel("Title").fill(title);
+    await page
+      .getByLabel("Reply", { exact: true })
+      .fill("Hi {merchant_name}, {ticket_number} for {shop_name} is fixed. {agent_name}");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: title }).waitFor();
+
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+      newTicket({ shopName: "Demo Shop", contactEmail: "maria@example.com" }),
+    );
+    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.getByLabel("Insert a canned reply").selectOption({ label: `${title} (English)` });
+    await expect
+      .poll(() => page.getByLabel("Reply to the merchant").inputValue())
+      .toBe(`Hi maria, SPL-${ticket.number} for Demo Shop is fixed. Demo Agent`);
+    await page.context().close();
+  });
+
+  it("shows the first agent that a second agent opened the same ticket", async () => {
+    const email = `second-${Date.now()}@spl.example`;
+    await createAgent(db, { email, name: "Second Agent", role: "agent", password: "second agent password" });
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket());
+    const first = await signInAsDemoAgent();
+    await first.goto(url(`/agent/tickets/${ticket.id}`));
+    const second = await signIn(await merchantContext(browser), email, "second agent password");
+    await second.getByRole("heading", { name: "Ticket queue" }).waitFor();
+    await second.goto(url(`/agent/tickets/${ticket.id}`));
+    await first.getByText("Second Agent is viewing this ticket.").waitFor({ timeout: 15_000 });
+    await second.getByText("Demo Agent is viewing this ticket.").waitFor({ timeout: 15_000 });
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it("keeps an agent without the admin role out of the admin pages: the server answers 403", async () => {
+    const email = `plain-${Date.now()}@spl.example`;
+    await createAgent(db, { email, name: "Plain Agent", role: "agent", password: "plain agent password" });
+    const page = await signIn(await merchantContext(browser), email, "plain agent password");
+    await page.getByRole("heading", { name: "Ticket queue" }).waitFor();
+    expect(await page.getByRole("link", { name: "Agents" }).count()).toBe(0);
+    // The session's own cross-site token, so the refusal is the role's, not the token's.
+    const csrf = await page.locator("input[name=csrf]").first().inputValue();
+    const response = await page.goto(url("/agent/admin/agents"));
+    expect(response?.status()).toBe(403);
+    const status = await page.evaluate(async (token) => {
+      const answer = await fetch("/agent/admin/agents", {
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "create",
+          email: "x@spl.example",
+          name: "X",
+          role: "admin",
+          password: "long enough password",
+          csrf: token,
+        }),
+      });
+      return answer.status;
+    }, csrf);
+    expect(status).toBe(403);
+    await page.context().close();
+  });
+
+  it("passes axe on the queue and the ticket page", async () => {
+    const page = await signInAsDemoAgent();
+    expect(await axeViolations(page)).toEqual([]);
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket());
+    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.getByRole("heading", { name: `SPL-${ticket.number}` }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });
