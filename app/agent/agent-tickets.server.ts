@@ -114,15 +114,29 @@ export function agentTickets(db: Db) {
           body: note.body,
           createdAt: note.createdAt,
         })),
-        events: ticket.events.map((event) => ({
-          id: event.id,
-          action: event.action,
-          actorType: event.actorType,
-          actorName: nameOf(event.actorId),
-          fromValue: event.action === "assign" ? nameOf(event.fromValue) : event.fromValue,
-          toValue: event.action === "assign" ? nameOf(event.toValue) : event.toValue,
-          createdAt: event.createdAt,
-        })),
+        events: [
+          ...ticket.events.map((event) => ({
+            id: event.id,
+            action: event.action,
+            actorType: event.actorType,
+            actorName: nameOf(event.actorId),
+            fromValue: event.action === "assign" ? nameOf(event.fromValue) : event.fromValue,
+            toValue: event.action === "assign" ? nameOf(event.toValue) : event.toValue,
+            createdAt: event.createdAt,
+          })),
+          // The merchant's replies are messages, not audit events; the activity log shows them too.
+          ...ticket.messages
+            .filter((message) => message.authorType === "merchant")
+            .map((message) => ({
+              id: `message-${message.id}`,
+              action: "merchant_reply" as const,
+              actorType: message.authorType,
+              actorName: null,
+              fromValue: null,
+              toValue: null,
+              createdAt: message.createdAt,
+            })),
+        ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
       };
     },
 

@@ -38,6 +38,8 @@ import { db } from "~/db.server";
 import { rowId } from "~/http/input.server";
 import { CATEGORY_IDS, routeOf } from "~/support/taxonomy";
 import { cannedReplies } from "~/agent/canned-replies.server";
+import { shopHistory } from "~/agent/shop-history.server";
+import { ShopPanel } from "~/components/agent/ShopPanel";
 import { fillPlaceholders, merchantNameOf } from "~/agent/canned-placeholders";
 import { formatTicketNumber } from "~/support/tickets/number";
 
@@ -49,6 +51,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     ticket,
     agents: await listAgents(db),
     canned: await cannedReplies(db).visibleTo(agent.id, ticket.locale),
+    shopTickets: await shopHistory(db, ticket.shop, ticket.id),
   };
 };
 
@@ -146,7 +149,7 @@ function ComposerForm({
 
 export default function TicketPage() {
   const { t } = useTranslation("agent");
-  const { ticket, agents, canned } = useLoaderData<typeof loader>();
+  const { ticket, agents, canned, shopTickets } = useLoaderData<typeof loader>();
   const { agent: me } = useConsole();
   const revalidator = useRevalidator();
   const [toast, setToast] = useState<string | null>(null);
@@ -366,6 +369,7 @@ export default function TicketPage() {
                 </Button>
               </InlineStack>
             </TitledCard>
+            <ShopPanel ticket={ticket} history={shopTickets} />
             <StoreChecksPanel ticket={ticket} />
             <TicketFacts ticket={ticket} />
           </BlockStack>

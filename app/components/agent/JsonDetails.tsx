@@ -4,7 +4,16 @@ import { DescriptionList, Text } from "@shopify/polaris";
  * Stored JSON (order summary, diagnostics) as a list of fields. Values come from merchants' shops
  * and are shown as text only.
  */
-export function JsonDetails({ value, empty }: { value: unknown; empty: string }) {
+export function JsonDetails({
+  value,
+  empty,
+  labelOf = (key) => key,
+}: {
+  value: unknown;
+  empty: string;
+  /** A readable name for a field ("Shopify plan" for `shopPlan`). */
+  labelOf?: (key: string) => string;
+}) {
   if (
     value === null ||
     value === undefined ||
@@ -24,7 +33,7 @@ export function JsonDetails({ value, empty }: { value: unknown; empty: string })
     );
   }
   const items = Object.entries(value as Record<string, unknown>).map(([key, field]) => ({
-    term: key,
+    term: labelOf(key),
     description: field === null ? "—" : typeof field === "string" ? field : JSON.stringify(field),
   }));
   return <DescriptionList gap="tight" items={items} />;

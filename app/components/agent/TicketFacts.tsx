@@ -48,7 +48,11 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
         />
       </TitledCard>
       <TitledCard gap="200" title={t("ticket.diagnostics")}>
-        <JsonDetails value={ticket.diagnostics} empty={t("ticket.noDiagnostics")} />
+        <JsonDetails
+          value={ticket.diagnostics}
+          empty={t("ticket.noDiagnostics")}
+          labelOf={(key) => t(`diagnosticsLabels.${key}`, { defaultValue: key })}
+        />
       </TitledCard>
       <TitledCard gap="200" title={t("ticket.attachments")}>
         {ticket.attachments.length === 0 ? (

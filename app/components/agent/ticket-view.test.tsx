@@ -14,6 +14,8 @@ import { consoleResources } from "~/agent/console-i18n.server";
 import { InternalNotes, TicketActivity } from "./TicketActivity";
 import { TicketFacts } from "./TicketFacts";
 import { TicketThread } from "./TicketThread";
+import { ShopPanel } from "./ShopPanel";
+import { shopHistory } from "~/agent/shop-history.server";
 
 const SCRIPT = `<script>window.__pwned = 1</script>`;
 const IMAGE = `<img src=x onerror="window.__pwned = 2">`;
@@ -66,5 +68,55 @@ describe("merchant text in the agent console", () => {
     expectInert(render(<TicketFacts ticket={view} />), `Shop ${IMAGE}`, `#1001 ${SCRIPT}`, `${IMAGE}.png`);
     expectInert(render(<InternalNotes notes={view.notes} />), `Note quoting ${SCRIPT}`);
     expectInert(render(<TicketActivity events={view.events} />), `Agent ${IMAGE}`);
+  });
+});
+
+describe("the ticket page's facts and activity", () => {
+  it("shows the merchant's replies in the activity log and names the diagnostics in words", async () => {
+    const shop = `activity-${Date.now()}.myshopify.com`;
+    const { ticket } = await merchantTickets(db, shop).create(newTicket());
+    const agent = await createTestAgent(db, "Ana Rossi");
+    await agentTickets(db).reply(agent, ticket.id, "We resynced your orders.");
+    await merchantTickets(db, shop).reply(ticket.id, "Thanks, they are there now.");
+    const view = (await agentTickets(db).get(ticket.id))!;
+
+    const activity = render(<TicketActivity events={view.events} />).replace(/<[^>]+>/g, "\n");
+    const lines = activity.split("\n").filter((line) => /replied|opened/.test(line));
+    expect(lines).toEqual([
+      "The merchant opened the ticket",
+      "Ana Rossi replied to the merchant",
+      "The merchant replied",
+    ]);
+
+    const facts = render(<TicketFacts ticket={view} />);
+    expect(facts).toContain("App version");
+    expect(facts).toContain("Shopify plan");
+    expect(facts).not.toMatch(/>appVersion<|>shopPlan</);
+  });
+});
+
+describe("the shop panel", () => {
+  it("lists the shop's other tickets with their store checks, and the shop's plan, language and time zone", async () => {
+    const shop = `panel-${Date.now()}.myshopify.com`;
+    const { ticket: first } = await merchantTickets(db, shop).create(
+      newTicket({
+        storeChecks: {
+          category: "order_sync",
+          ranAt: new Date().toISOString(),
+          findings: [{ outcome: "attention" }, { outcome: "passed" }, { outcome: "passed" }],
+        },
+      }),
+    );
+    const { ticket: current } = await merchantTickets(db, shop).create(newTicket());
+    const view = (await agentTickets(db).get(current.id))!;
+    const history = await shopHistory(db, shop, current.id);
+    expect(history.map((other) => other.id)).toEqual([first.id]);
+
+    const html = render(<ShopPanel ticket={view} history={history} />);
+    expect(html).toContain(`SPL-${first.number}`);
+    expect(html).not.toContain(`SPL-${current.number}<`);
+    expect(html).toContain("Store checks: 1 of 3 need attention");
+    expect(html).toContain("Basic");
+    expect(html).toContain("Europe/Rome");
   });
 });
