@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ClientActionFunctionArgs } from "@remix-run/react";
 import {
   useFetcher,
   useLoaderData,
@@ -21,13 +22,16 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { isNetworkFailure } from "~/components/support/network";
+import { DRAFTS, typedBeforeHydration, useDraft } from "~/components/support/drafts";
 import { useTranslation } from "react-i18next";
 import { TriageResult } from "~/components/support/TriageResult";
 import { resolveLocale } from "~/i18n/locales";
 import { readForm } from "~/http/input.server";
 import { authenticate } from "~/shopify.server";
-import { answerIntake, intakeSchema } from "~/support/intake";
+import { answerIntake, intakeAnswerSchema, intakeSchema, type IntakeAnswer } from "~/support/intake";
 import type { IntakeHandOff } from "~/support/intake-hand-off";
 import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
 import { MAX_TEXT_LENGTH } from "~/support/triage";
@@ -49,17 +53,59 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return answerIntake(input.data, resolveLocale(String(form.locale ?? "")));
 };
 
+/**
+ * A request that never reached the server (offline, a dropped connection) is an answer the page can
+ * show with a Retry, instead of the error page that would take the merchant's text with it.
+ */
+export const clientAction = async ({ serverAction }: ClientActionFunctionArgs) => {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (isNetworkFailure(error)) return { kind: "offline" as const };
+    throw error;
+  }
+};
+
+const draftSchema = z.object({
+  description: z.string().catch(""),
+  orderId: z.string().catch(""),
+  answer: intakeAnswerSchema.nullable().catch(null),
+});
+
 export default function SupportPage() {
   const { t, i18n } = useTranslation("support");
   const { orderId: prefilledOrderId } = useLoaderData<typeof loader>();
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<typeof clientAction>();
   const navigate = useNavigate();
   const submitRouting = useSubmit();
   const navigation = useNavigation();
   const [description, setDescription] = useState("");
   const [orderId, setOrderId] = useState(prefilledOrderId);
   const [picked, setPicked] = useState<CategoryId | null>(null);
-  const answer = fetcher.data;
+  // The last answer, kept with the text in the tab's draft so Back from a guide shows both again.
+  const [answer, setAnswer] = useState<IntakeAnswer | null>(null);
+  const reply = fetcher.data;
+  const offline = fetcher.state === "idle" && reply?.kind === "offline";
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  useDraft(
+    DRAFTS.intake,
+    draftSchema,
+    { description, orderId, answer },
+    useCallback((draft: z.infer<typeof draftSchema> | null) => {
+      const typed = typedBeforeHydration("intake-description");
+      setDescription(typed || draft?.description || "");
+      setOrderId((current) => typedBeforeHydration("intake-order-id") || draft?.orderId || current);
+      if (!typed || typed === draft?.description) setAnswer(draft?.answer ?? null);
+    }, []),
+  );
+
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !reply || reply.kind === "offline" || reply.kind === "error") return;
+    setAnswer(reply);
+    // The answer is the page's news: focus moves to it, so screen readers read it and keyboards continue there.
+    requestAnimationFrame(() => resultRef.current?.focus());
+  }, [fetcher.state, reply]);
   // "This fixed it" on the store checks lands here.
   const solved = useSearchParams()[0].get("solved") === "1";
 
@@ -103,16 +149,20 @@ export default function SupportPage() {
                     helpText={t("intake.descriptionHelp")}
                     value={description}
                     onChange={setDescription}
+                    id="intake-description"
+                    name="description"
                     multiline={5}
                     maxLength={MAX_TEXT_LENGTH}
                     autoComplete="off"
-                    error={answer?.kind === "error" ? t(answer.error, { max: MAX_TEXT_LENGTH }) : undefined}
+                    error={reply?.kind === "error" ? t(reply.error, { max: MAX_TEXT_LENGTH }) : undefined}
                   />
                   <TextField
                     label={t("intake.orderIdLabel")}
                     helpText={t("intake.orderIdHelp")}
                     value={orderId}
                     onChange={setOrderId}
+                    id="intake-order-id"
+                    name="orderId"
                     autoComplete="off"
                   />
                   <Button submit variant="primary" loading={fetcher.state !== "idle" && picked === null}>
@@ -121,13 +171,24 @@ export default function SupportPage() {
                 </FormLayout>
               </Form>
             </Card>
-            {answer && answer.kind !== "error" ? (
-              <TriageResult
-                answer={answer}
-                onChoose={submit}
-                onProceed={proceed}
-                proceeding={routingToGuide}
-              />
+            {offline ? (
+              <Banner
+                tone="critical"
+                title={t("intake.offline")}
+                action={{ content: t("intake.retry"), onAction: () => submit(picked) }}
+              >
+                {t("intake.offlineBody")}
+              </Banner>
+            ) : null}
+            {answer ? (
+              <div ref={resultRef} tabIndex={-1} aria-live="polite">
+                <TriageResult
+                  answer={answer}
+                  onChoose={submit}
+                  onProceed={proceed}
+                  proceeding={routingToGuide}
+                />
+              </div>
             ) : null}
             <Card>
               <BlockStack gap="200">

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useSubmit,
+  type ClientActionFunctionArgs,
+} from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
   Banner,
@@ -18,9 +25,12 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useCallback, useState } from "react";
+import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
 import { StoreChecksCard } from "~/components/support/StoreChecksCard";
+import { DRAFTS, typedBeforeHydration, useDraft } from "~/components/support/drafts";
+import { isNetworkFailure } from "~/components/support/network";
 import { APP_VERSION } from "~/app-version";
 import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
@@ -71,6 +81,26 @@ async function createTicket(request: Request) {
   return redirect(`/app/support/tickets/${result.ticketId}?${params}`);
 }
 
+/** A send that never reached the server keeps the form as it is, with a Retry (files included). */
+export const clientAction = async ({ serverAction }: ClientActionFunctionArgs) => {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (isNetworkFailure(error)) return { ok: false as const, offline: true as const };
+    throw error;
+  }
+};
+
+/** The form's text as the tab keeps it; `handedOff` is the Support page's text it started from. */
+const draftSchema = z.object({
+  handedOff: z.string().catch(""),
+  category: z.string().catch(""),
+  description: z.string().catch(""),
+  contactEmail: z.string().catch(""),
+  tiktokUsername: z.string().catch(""),
+  orderId: z.string().catch(""),
+});
+
 export default function NewTicketPage() {
   const { t, i18n } = useTranslation("support");
   const {
@@ -79,7 +109,7 @@ export default function NewTicketPage() {
     appVersion,
     idempotencyKey,
   } = useLoaderData<typeof loader>();
-  const serverResult = useActionData<typeof action>();
+  const serverResult = useActionData<typeof clientAction>();
   const intake = readIntakeHandOff(useLocation().state);
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -95,9 +125,32 @@ export default function NewTicketPage() {
   const [storeChecks, setStoreChecks] = useState<StoreCheckReport | null>(null);
   const openForm = useCallback(() => setShowForm(true), []);
 
+  const handedOff = intake.description ?? "";
+  useDraft(
+    DRAFTS.ticketForm,
+    draftSchema,
+    { handedOff, category, description, contactEmail, tiktokUsername, orderId },
+    useCallback(
+      (draft: z.infer<typeof draftSchema> | null) => {
+        // A draft begun from other words than the Support page hands over now is an older problem's.
+        if (draft && draft.handedOff === handedOff) {
+          setCategory((current) => draft.category || current);
+          setDescription(draft.description);
+          setContactEmail((current) => draft.contactEmail || current);
+          setTiktokUsername(draft.tiktokUsername);
+          setOrderId(draft.orderId);
+        }
+        const typed = typedBeforeHydration("ticket-description");
+        if (typed) setDescription(typed);
+      },
+      [handedOff],
+    ),
+  );
+
   const rejected = serverResult && "errors" in serverResult ? serverResult : undefined;
   // The database could not take the ticket: the form keeps what was typed, a banner asks to send again.
   const unavailable = serverResult !== undefined && "unavailable" in serverResult;
+  const offline = serverResult !== undefined && "offline" in serverResult;
   const errors = clientErrors ?? rejected?.errors ?? {};
   const attachmentProblem = clientErrors ? undefined : rejected?.attachmentProblem;
   const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
@@ -174,6 +227,15 @@ export default function NewTicketPage() {
                     {unavailable && !submitting ? (
                       <Banner tone="warning">{t("ticketForm.unavailable")}</Banner>
                     ) : null}
+                    {offline && !submitting ? (
+                      <Banner
+                        tone="critical"
+                        title={t("ticketForm.offline")}
+                        action={{ content: t("intake.retry"), onAction: send }}
+                      >
+                        {t("intake.offlineBody")}
+                      </Banner>
+                    ) : null}
                     <TextField
                       label={t("ticketForm.shop")}
                       value={`${shopInfo.name} (${shopInfo.domain})`}
@@ -201,6 +263,7 @@ export default function NewTicketPage() {
                       })}
                       value={description}
                       onChange={setDescription}
+                      id="ticket-description"
                       multiline={6}
                       maxLength={DESCRIPTION_MAX}
                       showCharacterCount

@@ -6,6 +6,7 @@ import { Banner, BlockStack, Card, EmptyState, Layout, Page, Text } from "@shopi
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DownloadButton } from "~/components/support/DownloadButton";
+import { DRAFTS, clearDraft } from "~/components/support/drafts";
 import { MessageComposer } from "~/components/support/MessageComposer";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { TicketConversation } from "~/components/support/TicketConversation";
@@ -56,7 +57,11 @@ export default function TicketPage() {
   const justCreated = searchParams.get("created") === "1";
 
   useEffect(() => {
-    if (justCreated && number) shopify.toast.show(t("toasts.ticketCreated", { number }));
+    if (!justCreated) return;
+    // Sent: what the merchant typed is on the ticket now, the drafts have done their job.
+    clearDraft(DRAFTS.intake);
+    clearDraft(DRAFTS.ticketForm);
+    if (number) shopify.toast.show(t("toasts.ticketCreated", { number }));
   }, [justCreated, number, shopify, t]);
 
   const unread = ticket?.unread ?? false;

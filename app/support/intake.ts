@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCategoryId, routeOf, type CategoryId, type Route } from "./taxonomy";
+import { ROUTES, isCategoryId, routeOf, type CategoryId, type Route } from "./taxonomy";
 import { MAX_TEXT_LENGTH, TriageInputError, classify, type Triage } from "./triage";
 import type { Locale } from "~/i18n/locales";
 
@@ -11,6 +11,27 @@ export const intakeSchema = z.object({
 
 export type IntakeAnswer =
   { kind: "classified"; triage: Triage } | { kind: "chosen"; category: CategoryId; route: Route };
+
+const category = z.string().refine(isCategoryId);
+
+/** An answer as a draft kept it in the browser (Back from a guide shows it again): read, never trusted. */
+export const intakeAnswerSchema: z.ZodType<IntakeAnswer, z.ZodTypeDef, unknown> = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("classified"),
+      triage: z.object({
+        category,
+        route: z.enum(ROUTES),
+        confidence: z.number(),
+        lowConfidence: z.boolean(),
+        alternatives: z.array(z.object({ category, score: z.number() })),
+        evidence: z.array(z.object({ term: z.string(), category, weight: z.number() })),
+      }),
+    }),
+    z.object({ kind: z.literal("chosen"), category, route: z.enum(ROUTES) }),
+  ],
+);
 
 /**
  * What the Support page answers a merchant: the classifier's reading of their words, or the

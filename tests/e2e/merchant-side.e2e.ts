@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "~/db.server";
@@ -198,5 +199,113 @@ describe("a TikTok guide a merchant can act on", () => {
     await expect.poll(() => page.getByLabel("Tracking number").inputValue()).toBe("1Z999AA10123456784");
     await page.getByText("Looks like a UPS tracking number").waitFor();
     await page.context().close();
+  });
+});
+
+/** Drops the connection for the page's form posts (Remix sends them to `<path>.data`) until undone. */
+async function dropPosts(page: Page) {
+  await page.route(
+    (address) => address.pathname.endsWith(".data"),
+    (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.fallback()),
+  );
+  return () => page.unrouteAll();
+}
+
+describe("a merchant never loses what they typed", () => {
+  it("keeps the description when the connection drops while classifying, and Retry gets the answer", async () => {
+    const page = await openSupportPage(browser);
+    const problem = "Since Monday my TikTok orders are not showing up in Shopify, order #1001 is missing.";
+    const reconnect = await dropPosts(page);
+    await describeProblem(page, EN, problem);
+    await page.getByText("Your problem was not sent").waitFor();
+    expect(await page.getByLabel(EN.field).inputValue()).toBe(problem);
+    await reconnect();
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("button", { name: "Open an SPL ticket" }).waitFor();
+    expect(await page.getByText("Your problem was not sent").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("keeps the whole ticket form when the connection drops while sending, and Retry sends it", async () => {
+    const page = await openSupportPage(browser);
+    await page.getByRole("button", { name: "Order sync" }).click();
+    await page.getByRole("button", { name: "Open an SPL ticket" }).click();
+    await page.getByRole("button", { name: "Open a ticket anyway" }).click();
+    const description =
+      "Orders placed on TikTok since this morning are not in Shopify; the last one synced was #1001.";
+    await page.getByLabel("Description").fill(description);
+    await page.getByLabel("Order ID (optional)").fill("#1001");
+    const reconnect = await dropPosts(page);
+    await page.getByRole("button", { name: "Send ticket" }).click();
+    await page.getByText("Your ticket was not sent").waitFor();
+    expect(await page.getByLabel("Description").inputValue()).toBe(description);
+    expect(await page.getByLabel("Order ID (optional)").inputValue()).toBe("#1001");
+    await reconnect();
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect
+      .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+      .toMatch(/^\/app\/support\/tickets\/\w+$/);
+    await page.getByText(description).first().waitFor();
+    await page.context().close();
+  });
+
+  it("shows the text and the answer again on Back from a guide", async () => {
+    const page = await openSupportPage(browser);
+    const problem = "My TikTok shop account has been suspended and I can't log in to Seller Center anymore.";
+    await describeProblem(page, EN, problem);
+    await page.getByRole("button", { name: "See how to contact TikTok" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/app\/support\/guides\//);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
+    await expect.poll(() => page.getByLabel(EN.field).inputValue()).toBe(problem);
+    await page.getByRole("button", { name: "See how to contact TikTok" }).waitFor();
+    await page.context().close();
+  });
+});
+
+/** axe-core's serious and critical violations (WCAG 2 A and AA rules) on the page as it is now. */
+async function seriousAxeViolations(page: Page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const { violations } = await (
+      window as unknown as {
+        axe: {
+          run: (options: object) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
+    return violations
+      .filter(({ impact }) => impact === "serious" || impact === "critical")
+      .map(({ id, impact, nodes }) => `${impact} ${id}: ${JSON.stringify(nodes.map((node) => node.target))}`);
+  });
+}
+
+describe("the merchant's pages pass axe", () => {
+  it.each(["en", "it"])("in %s: Support, ticket form, ticket log, ticket and guide", async (locale) => {
+    const { ticket } = await merchantTickets(db, SHOP).create(
+      newTicket({ shopName: "Demo Shop", locale, description: "Orders from TikTok stopped syncing." }),
+    );
+    const paths = [
+      "/app/support",
+      "/app/support/new",
+      "/app/support/tickets",
+      `/app/support/tickets/${ticket.id}`,
+      "/app/support/guides/account_suspended",
+      "/app/support/guides/shipping",
+    ];
+    const context = await merchantContext(browser, locale === "it" ? "it-IT" : "en-US");
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    for (const path of paths) {
+      await page.goto(url(`/?shop=${SHOP}&locale=${locale}&path=${encodeURIComponent(path)}`));
+      await expect.poll(() => new URL(page.url()).pathname).toBe(path);
+      await page.locator("h1").first().waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+      found[path] = await seriousAxeViolations(page);
+    }
+    expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, []])));
+    await context.close();
   });
 });
