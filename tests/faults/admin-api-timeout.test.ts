@@ -12,7 +12,11 @@ const silentAdminApi = {
 
 describe("an Admin API that does not answer", () => {
   it("holds the shop's details and an order lookup no longer than its timeout", async () => {
-    for (const call of [() => fetchShopInfo(silentAdminApi), () => findOrder(silentAdminApi, "#1001")]) {
+    const calls: (() => Promise<unknown>)[] = [
+      () => fetchShopInfo(silentAdminApi),
+      () => findOrder(silentAdminApi, "#1001"),
+    ];
+    for (const call of calls) {
       const started = Date.now();
       await expect(within(ADMIN_API_TIMEOUT_MS + 1_000, "Admin API call", call())).rejects.toThrow(
         /timed? ?out/i,

@@ -64,7 +64,8 @@ export async function sqliteOutage(url: string): Promise<Outage> {
   return {
     url,
     async cut() {
-      holder = new Database(file);
+      // A short wait of its own: better-sqlite3's default (5 s) would stall the test's own process.
+      holder = new Database(file, { timeout: 1_000 });
       holder.prepare("BEGIN IMMEDIATE").run();
     },
     async heal() {
