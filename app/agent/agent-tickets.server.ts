@@ -1,9 +1,10 @@
 import type { Db } from "~/db.server";
-import { isCategoryId, type CategoryId } from "~/support/taxonomy";
+import { isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 import { allowedTransitions, type TicketStatus } from "~/support/tickets/status";
 import { THREAD, threadMessage } from "~/support/tickets/thread";
 import { ticketCategory } from "~/support/tickets/ticket-category";
 import { ticketModule, type ChangeResult } from "~/support/tickets/tickets.server";
+import { guideReply } from "./guide-reply.server";
 import type { TicketAction } from "./ticket-actions";
 
 export interface Actor {
@@ -28,9 +29,29 @@ export function agentTickets(db: Db) {
   const setCategory = (actor: Actor, id: string, category: CategoryId) =>
     tickets.setCategory(actor.id, id, category);
 
+  /**
+   * Answers a problem only TikTok can solve: the ticket moves to that TikTok category, the merchant
+   * gets the guide in their language, and the ticket is resolved. Each step is its own guarded
+   * change in the ticket module; a refused step stops the rest and is reported.
+   */
+  async function sendGuide(actor: Actor, id: string, category: CategoryId): Promise<ChangeResult> {
+    if (routeOf(category) !== "tiktok_guide") return { ok: false, error: "invalidCategory" };
+    const ticket = await db.ticket.findUnique({
+      where: { id },
+      select: { locale: true, description: true, shopName: true, tiktokUsername: true, orderId: true },
+    });
+    if (!ticket) return { ok: false, error: "notFound" };
+    const moved = await setCategory(actor, id, category);
+    if (!moved.ok) return moved;
+    const replied = await reply(actor, id, guideReply(ticket, category));
+    if (!replied.ok) return replied;
+    return setStatus(actor, id, "resolved");
+  }
+
   return {
     reply,
     addNote,
+    sendGuide,
     assign,
     setStatus,
     setCategory,
@@ -48,6 +69,8 @@ export function agentTickets(db: Db) {
           return setStatus(actor, id, action.status);
         case "category":
           return setCategory(actor, id, action.category);
+        case "send_guide":
+          return sendGuide(actor, id, action.category);
       }
     },
 

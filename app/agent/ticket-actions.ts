@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
+import { CATEGORY_IDS, TIKTOK_CATEGORIES, type CategoryId } from "~/support/taxonomy";
 import { REPLY_MAX } from "~/support/tickets/ticket-input";
 import { TICKET_STATUSES } from "~/support/tickets/status";
 
@@ -30,6 +30,10 @@ export const ticketActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("category"),
     category: z.enum(CATEGORY_IDS as [CategoryId, ...CategoryId[]], { message: "errors.category" }),
+  }),
+  z.object({
+    intent: z.literal("send_guide"),
+    category: z.enum(TIKTOK_CATEGORIES as [CategoryId, ...CategoryId[]], { message: "errors.category" }),
   }),
 ]);
 

@@ -36,7 +36,7 @@ import { ticketActionSchema, type TicketIntent } from "~/agent/ticket-actions";
 import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
 import { rowId } from "~/http/input.server";
-import { CATEGORY_IDS, routeOf } from "~/support/taxonomy";
+import { CATEGORY_IDS, TIKTOK_CATEGORIES, routeOf } from "~/support/taxonomy";
 import { cannedReplies } from "~/agent/canned-replies.server";
 import { shopHistory } from "~/agent/shop-history.server";
 import { ShopPanel } from "~/components/agent/ShopPanel";
@@ -169,6 +169,12 @@ export default function TicketPage() {
   const assigning = useTicketAction("assign", () => setToast(t("toasts.assigned")));
   const moving = useTicketAction("status", () => setToast(t("toasts.statusChanged")));
   const recategorizing = useTicketAction("category", () => setToast(t("toasts.categoryChanged")));
+  const sendingGuide = useTicketAction("send_guide", () => setToast(t("sendGuide.sent")));
+  const [guideCategory, setGuideCategory] = useState<string>(
+    ticket.suggestedCategory && routeOf(ticket.suggestedCategory) === "tiktok_guide"
+      ? ticket.suggestedCategory
+      : TIKTOK_CATEGORIES[0]!,
+  );
 
   const presence = usePresence(ticket.id, reply.trim().length > 0);
   const missedMessages = presence.messages !== null && presence.messages > ticket.messages.length;
@@ -176,7 +182,7 @@ export default function TicketPage() {
   useEffect(() => setCategory(ticket.category), [ticket.category]);
 
   // The database could not take a change: one banner for the page; the typed reply or note stays.
-  const unavailable = [replying, noting, assigning, moving, recategorizing].some(
+  const unavailable = [replying, noting, assigning, moving, recategorizing, sendingGuide].some(
     (action) => action.unavailable,
   );
   const number = formatTicketNumber(ticket.number);
@@ -369,6 +375,31 @@ export default function TicketPage() {
                 </Button>
               </InlineStack>
             </TitledCard>
+            {wasDone ? null : (
+              <TitledCard title={t("sendGuide.title")}>
+                <Text as="p" tone="subdued">
+                  {t("sendGuide.help")}
+                </Text>
+                <Select
+                  label={t("sendGuide.label")}
+                  options={TIKTOK_CATEGORIES.map((id) => ({
+                    label: t(`support:categories.${id}.label`),
+                    value: id,
+                  }))}
+                  value={guideCategory}
+                  onChange={setGuideCategory}
+                  error={sendingGuide.error ? t(sendingGuide.error) : undefined}
+                />
+                <InlineStack>
+                  <Button
+                    onClick={() => sendingGuide.submit({ category: guideCategory })}
+                    loading={sendingGuide.busy}
+                  >
+                    {t("sendGuide.submit")}
+                  </Button>
+                </InlineStack>
+              </TitledCard>
+            )}
             <ShopPanel ticket={ticket} history={shopTickets} />
             <StoreChecksPanel ticket={ticket} />
             <TicketFacts ticket={ticket} />

@@ -10,6 +10,7 @@ import { DRAFTS, clearDraft } from "~/components/support/drafts";
 import { MessageComposer } from "~/components/support/MessageComposer";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { TicketConversation } from "~/components/support/TicketConversation";
+import { guideLinkOf } from "~/support/guides/guide-link";
 import { formatDateTime } from "~/components/format";
 import { db } from "~/db.server";
 import { readForm, rowId } from "~/http/input.server";
@@ -125,6 +126,7 @@ export default function TicketPage() {
                   : t("ticket.yourMessage")
               }
               locale={i18n.language}
+              linkOf={guideLinkOf}
             />
             <Card>
               <fetcher.Form method="post">

@@ -296,3 +296,49 @@ describe("collision warnings", () => {
     expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(3);
   });
 });
+
+describe("send the TikTok guide", () => {
+  it("moves a misrouted ticket to the TikTok category, answers in the merchant's language with the guide and case summary, and resolves it", async () => {
+    const ana = await createTestAgent(db, "Ana");
+    const shop = uniqueShop();
+    const { ticket } = await merchantTickets(db, shop).create(
+      newTicket({
+        locale: "it",
+        category: "order_sync",
+        description: "Il pagamento di TikTok non è arrivato questo mese.",
+        shopName: "Negozio Demo",
+        contactEmail: `negozio-${randomUUID()}@example.com`,
+      }),
+    );
+    const answer = await post(ticketAction, `/agent/tickets/${ticket.id}`, ana.id, {
+      intent: "send_guide",
+      category: "payout",
+    });
+    expect(answer.status).toBe(200);
+
+    const stored = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored).toMatchObject({ category: "payout", status: "resolved" });
+    const view = await merchantTickets(db, shop).get(ticket.id);
+    const body = view!.messages[0]!.body;
+    expect(body).toContain("solo TikTok Shop può risolvere");
+    expect(body).toContain("Il pagamento di TikTok non è arrivato questo mese.");
+    expect(body).toContain("Negozio Demo");
+    expect(body.split("\n")).toContain("/app/support/guides/payout");
+    // The merchant is told by email, in Italian, as for any agent reply.
+    const emails = await db.outboxEmail.findMany({
+      where: { toAddress: stored.contactEmail, body: { contains: "solo TikTok Shop può risolvere" } },
+    });
+    expect(emails).toHaveLength(1);
+  });
+
+  it("refuses one of SPL's own categories as a guide", async () => {
+    const ana = await createTestAgent(db, "Ana");
+    const { ticket } = await merchantTickets(db, uniqueShop()).create(newTicket());
+    const answer = await post(ticketAction, `/agent/tickets/${ticket.id}`, ana.id, {
+      intent: "send_guide",
+      category: "product_sync",
+    });
+    expect(answer.status).toBe(422);
+    expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(0);
+  });
+});

@@ -15,6 +15,8 @@ import { InternalNotes, TicketActivity } from "./TicketActivity";
 import { TicketFacts } from "./TicketFacts";
 import { TicketThread } from "./TicketThread";
 import { ShopPanel } from "./ShopPanel";
+import { TicketConversation } from "~/components/support/TicketConversation";
+import { guideLinkOf } from "~/support/guides/guide-link";
 import { shopHistory } from "~/agent/shop-history.server";
 
 const SCRIPT = `<script>window.__pwned = 1</script>`;
@@ -118,5 +120,46 @@ describe("the shop panel", () => {
     expect(html).toContain("Store checks: 1 of 3 need attention");
     expect(html).toContain("Basic");
     expect(html).toContain("Europe/Rome");
+  });
+});
+
+describe("a guide sent to the merchant", () => {
+  it("shows the guide's line as a link in an agent's message, and never a merchant's", () => {
+    const html = render(
+      <TicketConversation
+        heading="Problem"
+        ticket={{
+          description: "/app/support/guides/payout",
+          orderId: null,
+          messages: [
+            {
+              id: "m1",
+              authorType: "agent",
+              agentName: "Ana",
+              body: "Guide:\n/app/support/guides/payout",
+              createdAt: new Date(),
+            },
+            {
+              id: "m2",
+              authorType: "merchant",
+              agentName: null,
+              body: "/app/support/guides/shipping",
+              createdAt: new Date(),
+            },
+            {
+              id: "m3",
+              authorType: "agent",
+              agentName: "Ana",
+              body: "/app/support/guides/order_sync",
+              createdAt: new Date(),
+            },
+          ],
+        }}
+        authorOf={() => "someone"}
+        locale="en"
+        linkOf={guideLinkOf}
+      />,
+    );
+    expect(html.match(/href="[^"]*"/g)).toEqual(['href="/app/support/guides/payout"']);
   });
 });

@@ -9,6 +9,7 @@ export function MessageCard(props: {
   body: string;
   fromAgent: boolean;
   locale: string;
+  linkOf?: (line: string) => string | null;
 }) {
   return (
     <Card background={props.fromAgent ? "bg-surface-secondary" : undefined}>
@@ -21,7 +22,7 @@ export function MessageCard(props: {
             {formatDateTime(props.createdAt, props.locale)}
           </Text>
         </InlineStack>
-        <MessageBody text={props.body} />
+        <MessageBody text={props.body} linkOf={props.linkOf} />
       </BlockStack>
     </Card>
   );

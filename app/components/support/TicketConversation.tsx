@@ -22,6 +22,8 @@ export function TicketConversation(props: {
   /** When set, the problem card shows when it was reported. */
   reportedAt?: string | Date;
   locale: string;
+  /** Lines of agents' messages that open a page of the app (see MessageBody). */
+  linkOf?: (line: string) => string | null;
 }) {
   const { ticket, locale } = props;
   const title = (
@@ -57,6 +59,7 @@ export function TicketConversation(props: {
           body={message.body}
           fromAgent={message.authorType === "agent"}
           locale={locale}
+          linkOf={message.authorType === "agent" ? props.linkOf : undefined}
         />
       ))}
     </>
