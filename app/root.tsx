@@ -6,6 +6,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import { AppProvider, Button, EmptyState, Page } from "@shopify/polaris";
 import polarisTranslations from "@shopify/polaris/locales/en.json";
@@ -19,8 +20,10 @@ import type { ReactNode } from "react";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  // Embedded pages speak the merchant's language (the app layout decides it); the rest is English.
+  const app = useRouteLoaderData<{ locale?: string }>("routes/app");
   return (
-    <html lang="en">
+    <html lang={app?.locale ?? "en"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />

@@ -1,7 +1,25 @@
 import type { TFunction } from "i18next";
 
-/** Dates render the same on the server and in the browser (no hydration mismatch), in UTC. */
-export function formatDateTime(value: string | Date, locale: string) {
+/**
+ * Dates render the same on the server and in the browser (no hydration mismatch): in the time zone
+ * given (a shop's, from Shopify), with the zone named, or else in UTC.
+ */
+export function formatDateTime(value: string | Date, locale: string, timeZone?: string | null) {
+  if (timeZone) {
+    try {
+      return new Intl.DateTimeFormat(locale, {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }).format(new Date(value));
+    } catch {
+      // A zone this runtime does not know: UTC, named, rather than a wrong local time.
+    }
+  }
   return (
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
       new Date(value),

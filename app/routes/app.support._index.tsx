@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs } from "@remix-run/react";
 import {
   useFetcher,
@@ -30,11 +30,14 @@ import { useTranslation } from "react-i18next";
 import { TriageResult } from "~/components/support/TriageResult";
 import { resolveLocale } from "~/i18n/locales";
 import { readForm } from "~/http/input.server";
+import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
 import { answerIntake, intakeAnswerSchema, intakeSchema, type IntakeAnswer } from "~/support/intake";
 import type { IntakeHandOff } from "~/support/intake-hand-off";
 import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
 import { MAX_TEXT_LENGTH } from "~/support/triage";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("support:intake.title"));
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);

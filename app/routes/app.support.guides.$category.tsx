@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { GuideView } from "~/components/guides/GuideView";
 import { db } from "~/db.server";
 import { resolveLocale } from "~/i18n/locales";
+import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
 import { readIntakeHandOff } from "~/support/intake-hand-off";
@@ -29,6 +30,13 @@ import { isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 function guideCategory(param: string | undefined): CategoryId | null {
   return isCategoryId(param) && routeOf(param) === "tiktok_guide" ? param : null;
 }
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) =>
+    data?.category
+      ? t("support:guide.title", { category: t(`support:categories.${data.category}.label`) })
+      : t("support:guide.notFound"),
+  );
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import {
   useActionData,
@@ -24,7 +24,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
@@ -34,6 +34,7 @@ import { isNetworkFailure } from "~/components/support/network";
 import { APP_VERSION } from "~/app-version";
 import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
+import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
 import { readIntakeHandOff } from "~/support/intake-hand-off";
@@ -48,6 +49,8 @@ import {
   ticketFormSchema,
 } from "~/support/tickets/ticket-input";
 import { SPL_CATEGORIES, isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("support:ticketForm.title"));
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -185,6 +188,11 @@ export default function NewTicketPage() {
 
   const categoryLabel = category && isCategoryId(category) ? t(`categories.${category}.label`) : "";
   const hasErrors = Object.keys(errors).length > 0 || attachmentProblem;
+  // After a refused send, focus goes to the summary of what to fix, so it is read out and seen first.
+  const errorSummary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (hasErrors) errorSummary.current?.focus();
+  }, [hasErrors, clientErrors, serverResult]);
 
   return (
     <Page title={t("ticketForm.title")} backAction={{ content: t("intake.title"), url: "/app/support" }}>
@@ -223,7 +231,11 @@ export default function NewTicketPage() {
               <Card>
                 <Form onSubmit={send}>
                   <FormLayout>
-                    {hasErrors ? <Banner tone="critical">{t("ticketForm.fixErrors")}</Banner> : null}
+                    {hasErrors ? (
+                      <div ref={errorSummary} tabIndex={-1}>
+                        <Banner tone="critical">{t("ticketForm.fixErrors")}</Banner>
+                      </div>
+                    ) : null}
                     {unavailable && !submitting ? (
                       <Banner tone="warning">{t("ticketForm.unavailable")}</Banner>
                     ) : null}
@@ -303,7 +315,7 @@ export default function NewTicketPage() {
                       problem={attachmentProblem}
                     />
                     <BlockStack gap="100">
-                      <Text as="h3" variant="headingSm">
+                      <Text as="h2" variant="headingSm">
                         {t("ticketForm.diagnostics")}
                       </Text>
                       <List>

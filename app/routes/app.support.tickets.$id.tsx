@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
@@ -14,16 +14,27 @@ import { guideLinkOf } from "~/support/guides/guide-link";
 import { formatDateTime } from "~/components/format";
 import { db } from "~/db.server";
 import { readForm, rowId } from "~/http/input.server";
+import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
+import { shopInfoFor } from "~/shopify/admin-data.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 import { fieldErrors, replySchema } from "~/support/tickets/ticket-input";
 
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) =>
+    data?.ticket
+      ? t("support:ticket.title", { number: formatTicketNumber(data.ticket.number) })
+      : t("support:ticket.notFound"),
+  );
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const ticket = await merchantTickets(db, session.shop).get(rowId(params.id));
-  if (!ticket) return data({ ticket: null }, { status: 404 });
-  return { ticket };
+  if (!ticket) return data({ ticket: null, timeZone: null }, { status: 404 });
+  // Times in the shop's own time zone, which Shopify knows (cached per shop by shopInfoFor).
+  const { timezone } = await shopInfoFor(session.shop, admin);
+  return { ticket, timeZone: timezone };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -48,7 +59,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 export default function TicketPage() {
   const { t, i18n } = useTranslation("support");
-  const { ticket } = useLoaderData<typeof loader>();
+  const { ticket, timeZone } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const fetcher = useFetcher<typeof action>();
   const reader = useFetcher<typeof action>();
@@ -57,13 +68,13 @@ export default function TicketPage() {
   const number = ticket ? formatTicketNumber(ticket.number) : "";
   const justCreated = searchParams.get("created") === "1";
 
+  // Sent: what the merchant typed is on the ticket now, the drafts have done their job. The banner
+  // below confirms it; a toast saying the same again would be noise (Polaris: one message per event).
   useEffect(() => {
     if (!justCreated) return;
-    // Sent: what the merchant typed is on the ticket now, the drafts have done their job.
     clearDraft(DRAFTS.intake);
     clearDraft(DRAFTS.ticketForm);
-    if (number) shopify.toast.show(t("toasts.ticketCreated", { number }));
-  }, [justCreated, number, shopify, t]);
+  }, [justCreated]);
 
   const unread = ticket?.unread ?? false;
   useEffect(() => {
@@ -97,7 +108,7 @@ export default function TicketPage() {
     <Page
       title={t("ticket.title", { number })}
       titleMetadata={<StatusBadge status={ticket.status} />}
-      subtitle={`${t(`categories.${ticket.category}.label`)} · ${t("ticket.opened", { date: formatDateTime(ticket.createdAt, i18n.language) })}`}
+      subtitle={`${t(`categories.${ticket.category}.label`)} · ${t("ticket.opened", { date: formatDateTime(ticket.createdAt, i18n.language, timeZone) })}`}
       backAction={{ content: t("ticket.back"), url: "/app/support/tickets" }}
     >
       <TitleBar title={t("ticket.title", { number })} />
@@ -126,6 +137,7 @@ export default function TicketPage() {
                   : t("ticket.yourMessage")
               }
               locale={i18n.language}
+              timeZone={timeZone}
               linkOf={guideLinkOf}
             />
             <Card>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
@@ -25,15 +25,19 @@ import { StatusBadge } from "~/components/support/StatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";
 import { db } from "~/db.server";
 import { badRequest, readQuery } from "~/http/input.server";
+import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
+import { shopInfoFor } from "~/shopify/admin-data.server";
 import { excerpt } from "~/support/excerpt";
 import { logFilterSchema, toTicketLogFilter } from "~/support/tickets/log-filter";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 import { MERCHANT_STATUSES } from "~/support/tickets/status";
 
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("support:log.title"));
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const parsed = logFilterSchema.safeParse(readQuery(request));
   if (!parsed.success)
     throw badRequest("This ticket log link is malformed: a date or the page position is not valid.");
@@ -43,12 +47,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     invalidNumber || reversedRange
       ? { tickets: [], nextCursor: null }
       : await merchantTickets(db, session.shop).list(filter);
-  return { tickets, nextCursor, input, invalidNumber, reversedRange };
+  // Times in the shop's own time zone, which Shopify knows (cached per shop by shopInfoFor).
+  const { timezone } = await shopInfoFor(session.shop, admin);
+  return { tickets, nextCursor, input, invalidNumber, reversedRange, timeZone: timezone };
 };
 
 export default function TicketLogPage() {
   const { t, i18n } = useTranslation("support");
-  const { tickets, nextCursor, input, invalidNumber, reversedRange } = useLoaderData<typeof loader>();
+  const { tickets, nextCursor, input, invalidNumber, reversedRange, timeZone } =
+    useLoaderData<typeof loader>();
   // On a phone the table is one column per ticket, so nothing sits behind a sideways scroll.
   const { smDown: phone } = useBreakpoints();
   const [searchParams] = useSearchParams();
@@ -169,7 +176,7 @@ export default function TicketLogPage() {
                       <Text as="p">{excerpt(ticket.description)}</Text>
                       <Text as="p" tone="subdued">
                         {t(`categories.${ticket.category}.label`)} ·{" "}
-                        {formatDateTime(ticket.lastActivityAt, i18n.language)}
+                        {formatDateTime(ticket.lastActivityAt, i18n.language, timeZone)}
                       </Text>
                     </BlockStack>
                   </IndexTable.Row>
@@ -183,8 +190,12 @@ export default function TicketLogPage() {
                     <IndexTable.Cell>
                       <StatusBadge status={ticket.status} />
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{formatDateTime(ticket.createdAt, i18n.language)}</IndexTable.Cell>
-                    <IndexTable.Cell>{formatDateTime(ticket.lastActivityAt, i18n.language)}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {formatDateTime(ticket.createdAt, i18n.language, timeZone)}
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {formatDateTime(ticket.lastActivityAt, i18n.language, timeZone)}
+                    </IndexTable.Cell>
                   </IndexTable.Row>
                 );
               })}

@@ -44,7 +44,10 @@ export default function App() {
     <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris}>
       <I18nextProvider i18n={i18n}>
         <AppNavigation />
-        <Outlet />
+        {/* Shopify admin draws the header and nav around the frame: the page itself is the main content. */}
+        <main>
+          <Outlet />
+        </main>
       </I18nextProvider>
     </AppProvider>
   );

@@ -282,6 +282,34 @@ async function seriousAxeViolations(page: Page) {
   });
 }
 
+describe("the ticket form follows Polaris' conventions", () => {
+  it("says why a file was refused, focuses the error summary after a refused send, and keeps headings in order", async () => {
+    const page = await openSupportPage(browser);
+    await page.getByRole("button", { name: "Order sync" }).click();
+    await page.getByRole("button", { name: "Open an SPL ticket" }).click();
+    await page.getByRole("button", { name: "Open a ticket anyway" }).click();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("order list") });
+    await page.getByText("notes.txt is not a PNG, JPEG, WebP or PDF file.").waitFor();
+
+    await page.getByLabel("Description").fill("Too short");
+    await page.getByRole("button", { name: "Send ticket" }).click();
+    const summary = page.getByText("Please fix the highlighted fields.", { exact: false });
+    await summary.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("Please fix the highlighted fields.");
+
+    const levels = await page
+      .locator("h1, h2, h3, h4")
+      .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName.slice(1))));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, index) => expect(level - (levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
+    await page.context().close();
+  });
+});
+
 describe("the merchant's pages pass axe", () => {
   it.each(["en", "it"])("in %s: Support, ticket form, ticket log, ticket and guide", async (locale) => {
     const { ticket } = await merchantTickets(db, SHOP).create(

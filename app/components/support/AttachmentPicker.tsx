@@ -1,4 +1,5 @@
 import { BlockStack, Button, DropZone, InlineError, InlineStack, Text } from "@shopify/polaris";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   ATTACHMENT_TYPES,
@@ -16,8 +17,14 @@ interface Props {
 /** Screenshots for a ticket; the server checks each file's real type by its content. */
 export function AttachmentPicker({ files, onChange, max, problem }: Props) {
   const { t } = useTranslation("support");
+  // A file the picker refused (a .txt, say) is named with the reason, never dropped silently.
+  const [refused, setRefused] = useState<string | null>(null);
   const tooLarge = files.find((file) => file.size > MAX_ATTACHMENT_BYTES);
-  const shown = tooLarge ? { problem: "too_large" as const, filename: tooLarge.name } : problem;
+  const shown = tooLarge
+    ? { problem: "too_large" as const, filename: tooLarge.name }
+    : refused
+      ? { problem: "unsupported_type" as const, filename: refused }
+      : problem;
   return (
     <BlockStack gap="200">
       <DropZone
@@ -25,7 +32,10 @@ export function AttachmentPicker({ files, onChange, max, problem }: Props) {
         accept={ATTACHMENT_TYPES.join(",")}
         allowMultiple
         disabled={files.length >= max}
-        onDropAccepted={(accepted) => onChange([...files, ...accepted].slice(0, max))}
+        onDrop={(_all, accepted, rejected) => {
+          setRefused(rejected[0]?.name ?? null);
+          if (accepted.length > 0) onChange([...files, ...accepted].slice(0, max));
+        }}
       >
         <DropZone.FileUpload />
       </DropZone>

@@ -9,6 +9,8 @@ export function MessageCard(props: {
   body: string;
   fromAgent: boolean;
   locale: string;
+  /** The shop's time zone for the merchant; UTC when absent. */
+  timeZone?: string | null;
   linkOf?: (line: string) => string | null;
 }) {
   return (
@@ -19,7 +21,7 @@ export function MessageCard(props: {
             {props.author}
           </Text>
           <Text as="span" tone="subdued">
-            {formatDateTime(props.createdAt, props.locale)}
+            {formatDateTime(props.createdAt, props.locale, props.timeZone)}
           </Text>
         </InlineStack>
         <MessageBody text={props.body} linkOf={props.linkOf} />

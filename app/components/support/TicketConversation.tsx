@@ -22,6 +22,8 @@ export function TicketConversation(props: {
   /** When set, the problem card shows when it was reported. */
   reportedAt?: string | Date;
   locale: string;
+  /** The shop's time zone for the merchant; UTC when absent. */
+  timeZone?: string | null;
   /** Lines of agents' messages that open a page of the app (see MessageBody). */
   linkOf?: (line: string) => string | null;
 }) {
@@ -44,7 +46,7 @@ export function TicketConversation(props: {
             <InlineStack gap="200" align="space-between" blockAlign="center">
               {title}
               <Text as="span" tone="subdued">
-                {formatDateTime(props.reportedAt, locale)}
+                {formatDateTime(props.reportedAt, locale, props.timeZone)}
               </Text>
             </InlineStack>
           )}
@@ -59,6 +61,7 @@ export function TicketConversation(props: {
           body={message.body}
           fromAgent={message.authorType === "agent"}
           locale={locale}
+          timeZone={props.timeZone}
           linkOf={message.authorType === "agent" ? props.linkOf : undefined}
         />
       ))}
