@@ -40,6 +40,8 @@ import { CSRF_FIELD } from "~/agent/csrf";
 import { savedViewSchema, savedViews } from "~/agent/saved-views.server";
 import { viewQueryOf } from "~/agent/saved-view-query";
 import { useConsole } from "~/components/agent/use-console";
+import { ShortcutsHelp } from "~/components/agent/ShortcutsHelp";
+import { useShortcuts } from "~/components/agent/shortcuts";
 import { db } from "~/db.server";
 import { badRequest, readQuery } from "~/http/input.server";
 import { CATEGORY_IDS } from "~/support/taxonomy";
@@ -185,6 +187,17 @@ export default function Queue() {
           : [],
     })),
   ];
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [focused, setFocused] = useState(-1);
+  useShortcuts("queue", (action) => {
+    if (action === "help") return setShortcutsOpen(true);
+    const links = [...document.querySelectorAll<HTMLAnchorElement>("tbody a[data-primary-link]")];
+    if (links.length === 0) return;
+    if (action === "open") return links[Math.max(0, focused)]?.click();
+    const next = action === "next" ? Math.min(links.length - 1, focused + 1) : Math.max(0, focused - 1);
+    setFocused(next);
+    links[next]?.focus();
+  });
   const savedIndex = views.findIndex((view) => view.id === savedViewId);
   const selectedTab =
     savedIndex >= 0 ? QUEUE_VIEWS.length + savedIndex : Math.max(0, QUEUE_VIEWS.indexOf(params.view));
@@ -452,6 +465,7 @@ export default function Queue() {
           </viewFetcher.Form>
         </Card>
       </BlockStack>
+      <ShortcutsHelp page="queue" open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate, useRevalidator } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -40,6 +40,8 @@ import { CATEGORY_IDS, TIKTOK_CATEGORIES, routeOf } from "~/support/taxonomy";
 import { cannedReplies } from "~/agent/canned-replies.server";
 import { shopHistory } from "~/agent/shop-history.server";
 import { ShopPanel } from "~/components/agent/ShopPanel";
+import { ShortcutsHelp } from "~/components/agent/ShortcutsHelp";
+import { useShortcuts } from "~/components/agent/shortcuts";
 import { fillPlaceholders, merchantNameOf } from "~/agent/canned-placeholders";
 import { formatTicketNumber } from "~/support/tickets/number";
 
@@ -180,6 +182,20 @@ export default function TicketPage() {
   const missedMessages = presence.messages !== null && presence.messages > ticket.messages.length;
   useEffect(() => setAssignee(ticket.assignee?.id ?? ""), [ticket.assignee?.id]);
   useEffect(() => setCategory(ticket.category), [ticket.category]);
+
+  const navigate = useNavigate();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useShortcuts("ticket", (action) => {
+    if (action === "help") return setShortcutsOpen(true);
+    if (action === "back") return navigate("/agent");
+    if (action === "resolve") {
+      if (ticket.allowedStatuses.includes("resolved")) moving.submit({ status: "resolved" });
+      return;
+    }
+    // The reply or note box of the page: the form that carries that intent.
+    const form = document.querySelector(`input[name="intent"][value="${action}"]`)?.closest("form");
+    form?.querySelector("textarea")?.focus();
+  });
 
   // The database could not take a change: one banner for the page; the typed reply or note stays.
   const unavailable = [replying, noting, assigning, moving, recategorizing, sendingGuide].some(
@@ -406,6 +422,7 @@ export default function TicketPage() {
           </BlockStack>
         </Layout.Section>
       </Layout>
+      <ShortcutsHelp page="ticket" open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       {toast ? <Toast content={toast} onDismiss={() => setToast(null)} /> : null}
     </Page>
   );

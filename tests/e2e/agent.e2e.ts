@@ -210,6 +210,7 @@ describe("the agent console for a support team", () => {
       newTicket({ shopName: "Demo Shop", contactEmail: "maria@example.com" }),
     );
     await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("Insert a canned reply").selectOption({ label: `${title} (English)` });
     await expect
       .poll(() => page.getByLabel("Reply to the merchant").inputValue())
@@ -257,6 +258,55 @@ describe("the agent console for a support team", () => {
       return answer.status;
     }, csrf);
     expect(status).toBe(403);
+    await page.context().close();
+  });
+
+  it("sends the TikTok guide to a misrouted ticket, and the merchant sees it with the guide's link", async () => {
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+      newTicket({ shopName: "Demo Shop", description: `My TikTok payout never arrived ${Date.now()}` }),
+    );
+    const page = await signInAsDemoAgent();
+    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    // The button acts once React has hydrated the page.
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("TikTok category").selectOption("payout");
+    await page.getByRole("button", { name: "Send the TikTok guide" }).click();
+    await page.getByText("Demo Agent changed the status from Waiting on merchant to Resolved").waitFor();
+    await page.context().close();
+
+    const merchant = await openSupportPage(browser);
+    await merchant
+      .getByRole("navigation", { name: "App navigation" })
+      .getByRole("link", { name: "My tickets" })
+      .click();
+    await merchant.getByRole("link", { name: `SPL-${ticket.number}` }).click();
+    const link = merchant.getByRole("link", { name: "/app/support/guides/payout" });
+    await link.waitFor();
+    await link.click();
+    await expect.poll(() => new URL(merchant.url()).pathname).toBe("/app/support/guides/payout");
+    await merchant.context().close();
+  });
+
+  it("works the queue and a ticket from the keyboard, with a help overlay", async () => {
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket());
+    const page = await signInAsDemoAgent();
+    await page.waitForLoadState("networkidle");
+    await page.keyboard.press("j");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toMatch(/^SPL-\d+$/);
+    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.waitForLoadState("networkidle");
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByText("Resolve the ticket").waitFor();
+    await page.keyboard.press("Escape");
+    // Polaris gives focus back once the overlay has gone.
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "detached" });
+    await page.keyboard.press("r");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+    expect(
+      await page.getByLabel("Reply to the merchant").evaluate((field) => field === document.activeElement),
+    ).toBe(true);
     await page.context().close();
   });
 
