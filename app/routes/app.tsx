@@ -6,11 +6,12 @@ import {
   useFetcher,
   useLoaderData,
   useLocation,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { NavMenu } from "@shopify/app-bridge-react";
+import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useState } from "react";
@@ -44,6 +45,7 @@ export default function App() {
     <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris}>
       <I18nextProvider i18n={i18n}>
         <AppNavigation />
+        <NavigationLoading />
         {/* Shopify admin draws the header and nav around the frame: the page itself is the main content. */}
         <main>
           <Outlet />
@@ -76,6 +78,16 @@ function AppNavigation() {
       </Link>
     </NavMenu>
   );
+}
+
+/** Shopify admin's loading bar while a page or a form is on its way (App Bridge's `shopify.loading`). */
+function NavigationLoading() {
+  const shopify = useAppBridge();
+  const { state } = useNavigation();
+  useEffect(() => {
+    shopify.loading(state !== "idle");
+  }, [shopify, state]);
+  return null;
 }
 
 // Shopify's auth redirects are thrown as responses; the boundary turns them into the right exit.

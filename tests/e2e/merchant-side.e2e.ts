@@ -310,6 +310,37 @@ describe("the ticket form follows Polaris' conventions", () => {
   });
 });
 
+describe("the Support page's wording and feedback", () => {
+  it("gives the carrier's reason for a shipping problem, shows no editor's note, and shows admin's loading bar while navigating", async () => {
+    const page = await openSupportPage(browser);
+    await page.evaluate(() => {
+      const bridge = (window as unknown as { shopify: { loading: (on: boolean) => void } }).shopify;
+      const calls: boolean[] = [];
+      (window as unknown as { loadingCalls: boolean[] }).loadingCalls = calls;
+      bridge.loading = (on) => calls.push(on);
+    });
+    await page.getByRole("button", { name: "Shipping" }).click();
+    await page.getByText("The carrier controls the shipment", { exact: false }).waitFor();
+    expect(await page.getByText("This concerns your TikTok seller account", { exact: false }).count()).toBe(
+      0,
+    );
+
+    await page.getByRole("button", { name: "See how to contact TikTok" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/guides/shipping");
+    const calls = () => page.evaluate(() => (window as unknown as { loadingCalls: boolean[] }).loadingCalls);
+    // On while the guide loads, off once it is shown.
+    await expect.poll(async () => (await calls()).at(-1)).toBe(false);
+    expect(await calls()).toContain(true);
+
+    await page.goto(
+      url(`/?shop=${SHOP}&path=${encodeURIComponent("/app/support/guides/account_suspended")}`),
+    );
+    await page.getByRole("link", { name: "Email TikTok Seller Support" }).waitFor();
+    expect(await page.getByText("isn't legible", { exact: false }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe("the merchant's pages pass axe", () => {
   it.each(["en", "it"])("in %s: Support, ticket form, ticket log, ticket and guide", async (locale) => {
     const { ticket } = await merchantTickets(db, SHOP).create(

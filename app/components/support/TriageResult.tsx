@@ -2,7 +2,13 @@ import { Badge, BlockStack, Button, Card, InlineStack, Tag, Text } from "@shopif
 import { useTranslation } from "react-i18next";
 import type { IntakeAnswer } from "~/support/intake";
 import type { CategoryId, Route } from "~/support/taxonomy";
-import { routeOf } from "~/support/taxonomy";
+import { channelsOf, routeOf } from "~/support/taxonomy";
+
+/** Why this help, in the words of the channel recommended first: the carrier's case is not the account's. */
+function reasonKey(category: CategoryId, route: Route) {
+  if (route === "spl_ticket") return "triage.splReason";
+  return channelsOf(category)[0] === "carrier" ? "triage.carrierReason" : "triage.tiktokReason";
+}
 
 interface Props {
   answer: IntakeAnswer;
@@ -60,7 +66,7 @@ export function TriageResult({ answer, onChoose, onProceed, proceeding = false }
           ) : null}
         </InlineStack>
         <Text as="p">{t(`categories.${category}.description`)}</Text>
-        <Text as="p">{t(route === "spl_ticket" ? "triage.splReason" : "triage.tiktokReason")}</Text>
+        <Text as="p">{t(reasonKey(category, route))}</Text>
         {triage && triage.evidence.length > 0 ? (
           <InlineStack gap="200" blockAlign="center">
             <Text as="span" tone="subdued">

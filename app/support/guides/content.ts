@@ -229,10 +229,9 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
         ],
       },
       { kind: "mailto" },
+      // SPL's article says 1–3 business days. "How to Contact TikTok Shop Customer Service" promises
+      // 24–48 h for an address it shows obfuscated: an editor's doubt, not something a merchant can act on.
       { kind: "note", tone: "info", textKey: "email.responseTime", values: { min: 1, max: 3 } },
-      // "How to Contact TikTok Shop Customer Service" promises 24–48 h for an address it shows obfuscated;
-      // SPL's article says 1–3 business days.
-      { kind: "note", tone: "warning", textKey: "email.responseTimeElsewhere", values: { min: 24, max: 48 } },
     ],
   },
 
