@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import { isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 import { allowedTransitions, type TicketStatus } from "~/support/tickets/status";
+import type { CheckedAttachment } from "~/support/tickets/attachments";
 import { THREAD, threadMessage } from "~/support/tickets/thread";
 import { ticketCategory } from "~/support/tickets/ticket-category";
 import { ticketModule, type ChangeResult } from "~/support/tickets/tickets.server";
@@ -18,9 +19,14 @@ export interface Actor {
 export function agentTickets(db: Db) {
   const tickets = ticketModule(db);
 
-  const reply = (actor: Actor, id: string, body: string): Promise<ChangeResult> =>
+  const reply = (
+    actor: Actor,
+    id: string,
+    body: string,
+    attachments: CheckedAttachment[] = [],
+  ): Promise<ChangeResult> =>
     tickets
-      .reply({ id }, { type: "agent", agentId: actor.id }, body)
+      .reply({ id }, { type: "agent", agentId: actor.id }, body, attachments)
       .then((result) => (result.ok ? { ok: true, changed: true } : result));
   const addNote = (actor: Actor, id: string, body: string) => tickets.note(actor.id, id, body);
   const assign = (actor: Actor, id: string, assigneeId: string | null) =>
@@ -56,11 +62,16 @@ export function agentTickets(db: Db) {
     setStatus,
     setCategory,
 
-    /** Runs one action from the ticket page's form. */
-    act(actor: Actor, id: string, action: TicketAction): Promise<ChangeResult> {
+    /** Runs one action from the ticket page's form; a reply may carry checked attachments. */
+    act(
+      actor: Actor,
+      id: string,
+      action: TicketAction,
+      attachments: CheckedAttachment[] = [],
+    ): Promise<ChangeResult> {
       switch (action.intent) {
         case "reply":
-          return reply(actor, id, action.body);
+          return reply(actor, id, action.body, attachments);
         case "note":
           return addNote(actor, id, action.body);
         case "assign":

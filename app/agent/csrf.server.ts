@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "~/config.server";
 import type { Db } from "~/db.server";
 import { readForm } from "~/http/input.server";
+import { readTicketForm } from "~/support/tickets/multipart.server";
 import { agentCookies } from "./cookies.server";
 import { CSRF_FIELD } from "./csrf";
 import { requireAgent, type SignedInAgent } from "./session.server";
@@ -44,6 +45,18 @@ export async function requireAgentPost(
   const form = await readForm(request);
   if (!isSameOrigin(request) || !tokensMatch(form.get(CSRF_FIELD), agent.csrfToken)) throw forbidden();
   return { agent, form };
+}
+
+/**
+ * The same check for a form sent as multipart/form-data (a reply with attachments), read as it
+ * streams with the ticket form's limits.
+ */
+export async function requireAgentMultipartPost(db: Db, request: Request) {
+  const agent = await requireAgent(db, request);
+  const { fields, files } = await readTicketForm(request);
+  const form = new URLSearchParams(fields);
+  if (!isSameOrigin(request) || !tokensMatch(form.get(CSRF_FIELD), agent.csrfToken)) throw forbidden();
+  return { agent, form, files };
 }
 
 /** The sign-in form's token, reusing the one already in the cookie so two open tabs both work. */

@@ -27,6 +27,8 @@ const BODY_LIMITS: [RegExp, number][] = [
   [/^\/app\/support\/self-help$/, 256 * KB],
   [/^\/app\/support\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
   [/^\/agent\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
+  // An agent's reply with attachments, within the ticket form's limits.
+  [/^\/agent\/tickets\/[^/]+\/reply$/, TICKET_FORM_BYTES],
   [/^\/agent\/canned-replies$/, textForm(REPLY_MAX)],
 ];
 

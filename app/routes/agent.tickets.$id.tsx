@@ -1,5 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useRevalidator } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useLocation, useNavigate, useRevalidator } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -13,11 +13,10 @@ import {
   Text,
   Toast,
 } from "@shopify/polaris";
-import { useEffect, useState, type ComponentProps } from "react";
+import { useEffect, useState, type ComponentProps, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MessageComposer } from "~/components/support/MessageComposer";
 import { agentTickets } from "~/agent/agent-tickets.server";
-import type { ChangeError } from "~/support/tickets/tickets.server";
 import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
 import { CsrfField } from "~/components/agent/CsrfField";
@@ -29,10 +28,10 @@ import { TitledCard } from "~/components/agent/TitledCard";
 import { useConsole } from "~/components/agent/use-console";
 import { usePresence } from "~/components/agent/use-presence";
 import { CSRF_FIELD } from "~/agent/csrf";
-import { requireAgentPost } from "~/agent/csrf.server";
+import { MAX_ATTACHMENTS, ATTACHMENT_TYPES } from "~/support/tickets/attachments";
+import { ticketPost } from "~/agent/ticket-post.server";
 import { requireAgent } from "~/agent/session.server";
-import { rerunStoreChecks } from "~/agent/store-checks.server";
-import { ticketActionSchema, type TicketIntent } from "~/agent/ticket-actions";
+import type { TicketIntent } from "~/agent/ticket-actions";
 import { unavailableAsData } from "~/database-unavailable.server";
 import { db } from "~/db.server";
 import { rowId } from "~/http/input.server";
@@ -57,53 +56,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   };
 };
 
-const ERROR_STATUS: Record<ChangeError, number> = {
-  notFound: 404,
-  transition: 409,
-  conflict: 409,
-  unknownAgent: 422,
-  invalidCategory: 422,
-};
-
 export const action = ({ request, params }: ActionFunctionArgs) =>
-  unavailableAsData(() => act(request, rowId(params.id)), {
+  unavailableAsData(() => ticketPost(request, rowId(params.id)), {
     ok: false as const,
     intent: "",
     error: "errors.unavailable",
   });
-
-async function act(request: Request, id: string) {
-  const { agent, form } = await requireAgentPost(db, request);
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "rerun_checks") {
-    const rerun = await rerunStoreChecks(db, agent.id, id);
-    return rerun.ok
-      ? { ok: true as const, intent, error: null }
-      : data(
-          { ok: false as const, intent, error: `errors.${rerun.error}` },
-          { status: ERROR_STATUS[rerun.error] },
-        );
-  }
-  const parsed = ticketActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success)
-    return data(
-      { ok: false as const, intent, error: parsed.error.issues[0]?.message ?? "errors.invalid" },
-      { status: 422 },
-    );
-  const action = parsed.data;
-  if (action.intent === "reply" && action.seenMessages !== undefined && !action.confirmed) {
-    const messages = await agentTickets(db).messageCount(id);
-    if (messages !== null && messages > action.seenMessages)
-      return data({ ok: false as const, intent, error: "presence.missed" }, { status: 409 });
-  }
-  const result = await agentTickets(db).act(agent, id, action);
-  if (!result.ok)
-    return data(
-      { ok: false as const, intent, error: `errors.${result.error}` },
-      { status: ERROR_STATUS[result.error] },
-    );
-  return { ok: true as const, intent, error: null };
-}
 
 /** One fetcher per form, so each shows its own progress and error; the page reloads its data after each. */
 function useTicketAction(intent: TicketIntent, onDone?: () => void) {
@@ -127,19 +85,27 @@ function useTicketAction(intent: TicketIntent, onDone?: () => void) {
 function ComposerForm({
   ticketAction,
   hidden = {},
+  attach,
   ...composer
-}: { ticketAction: ReturnType<typeof useTicketAction>; hidden?: Record<string, string> } & Omit<
-  ComponentProps<typeof MessageComposer>,
-  "error" | "busy"
->) {
+}: {
+  ticketAction: ReturnType<typeof useTicketAction>;
+  hidden?: Record<string, string>;
+  /** A file picker: the form is then sent as multipart/form-data. */
+  attach?: ReactNode;
+} & Omit<ComponentProps<typeof MessageComposer>, "error" | "busy">) {
   const { t } = useTranslation("agent");
+  const { pathname } = useLocation();
   return (
-    <ticketAction.fetcher.Form method="post">
+    <ticketAction.fetcher.Form
+      method="post"
+      {...(attach ? { encType: "multipart/form-data", action: `${pathname}/reply` } : {})}
+    >
       <CsrfField />
       <input type="hidden" name="intent" value={ticketAction.intent} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {attach}
       <MessageComposer
         {...composer}
         error={ticketAction.error ? t(ticketAction.error) : undefined}
@@ -160,8 +126,11 @@ export default function TicketPage() {
   const [assignee, setAssignee] = useState(ticket.assignee?.id ?? "");
   const [category, setCategory] = useState<string>(ticket.category);
 
+  // A new key empties the file picker once a reply has gone.
+  const [repliesSent, setRepliesSent] = useState(0);
   const replying = useTicketAction("reply", () => {
     setReply("");
+    setRepliesSent((count) => count + 1);
     setToast(t("toasts.replySent"));
   });
   const noting = useTicketAction("note", () => {
@@ -285,6 +254,21 @@ export default function TicketPage() {
                 ) : null}
                 <ComposerForm
                   hidden={{ seenMessages: String(ticket.messages.length) }}
+                  attach={
+                    <BlockStack gap="100">
+                      <label htmlFor="reply-attachments">
+                        <Text as="span">{t("attachments.label", { count: MAX_ATTACHMENTS })}</Text>
+                      </label>
+                      <input
+                        key={repliesSent}
+                        id="reply-attachments"
+                        type="file"
+                        name="attachments"
+                        multiple
+                        accept={ATTACHMENT_TYPES.join(",")}
+                      />
+                    </BlockStack>
+                  }
                   ticketAction={replying}
                   label={t("reply.label")}
                   helpText={t("reply.help")}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -5,7 +6,7 @@ import { createAgent } from "~/agent/agents.server";
 import { createDb, type Db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { DEMO_AGENT } from "../../preview/demo-agent";
-import { newTicket } from "../helpers/tickets";
+import { PNG_BYTES, newTicket } from "../helpers/tickets";
 import { TEST_CONFIG } from "../setup/test-config";
 import { launchChromium, merchantContext } from "./chromium";
 import { openSupportPage } from "./merchant";
@@ -308,6 +309,41 @@ describe("the agent console for a support team", () => {
       await page.getByLabel("Reply to the merchant").evaluate((field) => field === document.activeElement),
     ).toBe(true);
     await page.context().close();
+  });
+
+  it("attaches a file to a reply, and the merchant downloads it", async () => {
+    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+      newTicket({ shopName: "Demo Shop" }),
+    );
+    const page = await signInAsDemoAgent();
+    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.waitForLoadState("networkidle");
+    const reply = `The settings to use are in the screenshot (${Date.now()}).`;
+    await page.getByLabel("Reply to the merchant").fill(reply);
+    await page
+      .getByLabel(/^Attach files/)
+      .setInputFiles({ name: "spl-settings.png", mimeType: "image/png", buffer: Buffer.from(PNG_BYTES) });
+    await page.getByRole("button", { name: "Send reply" }).click();
+    // The composer empties once the reply is saved (Polaris mirrors a text field's value in a hidden sizer).
+    await expect.poll(() => page.getByLabel("Reply to the merchant").inputValue()).toBe("");
+    await page.getByText(reply).waitFor();
+    await page.context().close();
+
+    const merchant = await openSupportPage(browser);
+    await merchant
+      .getByRole("navigation", { name: "App navigation" })
+      .getByRole("link", { name: "My tickets" })
+      .click();
+    await merchant.getByRole("link", { name: `SPL-${ticket.number}` }).click();
+    await merchant.getByText(reply).waitFor();
+    const [download] = await Promise.all([
+      merchant.waitForEvent("download"),
+      merchant.getByRole("button", { name: "Download spl-settings.png" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("spl-settings.png");
+    const saved = await download.path();
+    expect(readFileSync(saved)).toEqual(Buffer.from(PNG_BYTES));
+    await merchant.context().close();
   });
 
   it("passes axe on the queue and the ticket page", async () => {

@@ -9,11 +9,13 @@ import { action as cannedAction, loader as cannedLoader } from "~/routes/agent.c
 import { action as queueAction, loader as queueLoader } from "~/routes/agent._index";
 import { action as ticketAction, loader as ticketLoader } from "~/routes/agent.tickets.$id";
 import { action as presenceAction } from "~/routes/agent.tickets.$id.presence";
+import { action as replyAction } from "~/routes/agent.tickets.$id.reply";
 import { PRESENCE_TTL_MS, ticketPresence } from "~/agent/presence.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { uniqueShop } from "../helpers/shopify";
-import { newTicket } from "../helpers/tickets";
-import { PASSWORD, agentRequest, call, createTestAgent, signedIn } from "./agent-helpers";
+import { PNG_BYTES, newTicket } from "../helpers/tickets";
+import { TICKET_FORM_BYTES, bodyLimitFor } from "~/http/input.server";
+import { ORIGIN, PASSWORD, agentRequest, call, createTestAgent, signedIn } from "./agent-helpers";
 
 async function createAdmin(name = "Ada Admin") {
   const email = `admin-${randomUUID()}@spl.example`;
@@ -340,5 +342,67 @@ describe("send the TikTok guide", () => {
     });
     expect(answer.status).toBe(422);
     expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(0);
+  });
+});
+
+describe("attachments on an agent's reply", () => {
+  /** The reply form as the browser sends it with files: multipart/form-data. */
+  async function replyWithFiles(
+    agentId: string,
+    ticketId: string,
+    files: { name: string; bytes: Uint8Array }[],
+  ) {
+    const { cookie, csrf } = await signedIn(db, agentId);
+    const form = new FormData();
+    form.set("intent", "reply");
+    form.set("body", "Here is the screenshot of your settings.");
+    form.set("csrf", csrf);
+    for (const file of files) form.append("attachments", new Blob([Buffer.from(file.bytes)]), file.name);
+    const request = new Request(`${ORIGIN}/agent/tickets/${ticketId}/reply`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookie, Origin: ORIGIN },
+    });
+    return call(replyAction, request, { id: ticketId });
+  }
+
+  it("stores the checked file with the reply, and the merchant's ticket lists it for download", async () => {
+    const ana = await createTestAgent(db, "Ana");
+    const shop = uniqueShop();
+    const { ticket } = await merchantTickets(db, shop).create(newTicket());
+    const answer = await replyWithFiles(ana.id, ticket.id, [{ name: "settings.png", bytes: PNG_BYTES }]);
+    expect(answer.status).toBe(200);
+
+    const view = await merchantTickets(db, shop).get(ticket.id);
+    const message = view!.messages[0]!;
+    expect(message.body).toBe("Here is the screenshot of your settings.");
+    expect(view!.attachments).toMatchObject([
+      { filename: "settings.png", contentType: "image/png", messageId: message.id },
+    ]);
+    const stored = await merchantTickets(db, shop).attachment(view!.attachments[0]!.id);
+    expect(Buffer.from(stored!.data)).toEqual(Buffer.from(PNG_BYTES));
+  });
+
+  it("refuses a file that is not an image or PDF by its content, and sends nothing", async () => {
+    const ana = await createTestAgent(db, "Ana");
+    const { ticket } = await merchantTickets(db, uniqueShop()).create(newTicket());
+    const answer = await replyWithFiles(ana.id, ticket.id, [
+      { name: "invoice.png", bytes: new TextEncoder().encode("#!/bin/sh\necho not an image") },
+    ]);
+    expect(answer).toMatchObject({ status: 422, body: { error: "attachments.unsupported_type" } });
+    expect(await db.message.count({ where: { ticketId: ticket.id } })).toBe(0);
+    expect(await db.attachment.count({ where: { ticketId: ticket.id } })).toBe(0);
+  });
+
+  it("takes files only as multipart/form-data on the reply path, which alone allows the ticket form's size", async () => {
+    expect(bodyLimitFor("/agent/tickets/abc/reply.data")).toBe(TICKET_FORM_BYTES);
+    expect(bodyLimitFor("/agent/tickets/abc")).toBeLessThan(1024 * 1024);
+    const ana = await createTestAgent(db, "Ana");
+    const { ticket } = await merchantTickets(db, uniqueShop()).create(newTicket());
+    const textOnly = await post(replyAction, `/agent/tickets/${ticket.id}/reply`, ana.id, {
+      intent: "reply",
+      body: "Hello",
+    });
+    expect(textOnly.status).toBe(400);
   });
 });

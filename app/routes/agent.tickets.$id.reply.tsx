@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { ticketPost } from "~/agent/ticket-post.server";
+import { unavailableAsData } from "~/database-unavailable.server";
+import { badRequest, rowId } from "~/http/input.server";
+
+/** A reply with attachments: multipart/form-data only, within the ticket form's limits. */
+export const action = ({ request, params }: ActionFunctionArgs) => {
+  if (!/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? ""))
+    throw badRequest("A reply with attachments must be sent as multipart/form-data.");
+  return unavailableAsData(() => ticketPost(request, rowId(params.id)), {
+    ok: false as const,
+    intent: "reply",
+    error: "errors.unavailable",
+  });
+};
