@@ -259,6 +259,14 @@ describe("a merchant never loses what they typed", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
     await expect.poll(() => page.getByLabel(EN.field).inputValue()).toBe(problem);
     await page.getByRole("button", { name: "See how to contact TikTok" }).waitFor();
+
+    // The guide's own back arrow is a new visit to the Support page: the text and answer are there too.
+    await page.getByRole("button", { name: "See how to contact TikTok" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/app\/support\/guides\//);
+    await page.locator(`.Polaris-Page a[aria-label="Support"]`).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
+    await expect.poll(() => page.getByLabel(EN.field).inputValue()).toBe(problem);
+    await page.getByRole("button", { name: "See how to contact TikTok" }).waitFor();
     await page.context().close();
   });
 });
