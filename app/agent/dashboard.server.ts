@@ -1,6 +1,6 @@
 import { Prisma, databaseKindOf, type Db } from "~/db.server";
 import type { DatabaseKind } from "~/db-url";
-import { CATEGORY_IDS, ROUTES, SPL_CATEGORIES, isCategoryId, routeOf } from "~/support/taxonomy";
+import { CATEGORY_IDS, SPL_CATEGORIES, isCategoryId } from "~/support/taxonomy";
 import type { TicketStatus } from "~/support/tickets/status";
 import type { DashboardPeriod } from "./dashboard-periods";
 import { ticketCategory } from "~/support/tickets/ticket-category";
@@ -120,12 +120,6 @@ export async function supportDashboard(db: Db, options: { days: DashboardPeriod;
     .filter((row) => !isCategoryId(row.category))
     .reduce((sum, row) => sum + row._count._all, 0);
   const ticketsOpened = byCategory.reduce((sum, row) => sum + row.tickets, 0) + unknownCategory;
-  const byRoute = ROUTES.map((route) => ({
-    route,
-    tickets: byCategory
-      .filter((row) => routeOf(row.category) === route)
-      .reduce((sum, row) => sum + row.tickets, 0),
-  }));
   const days = Array.from({ length: options.days }, (_, index) =>
     dayKey(new Date(from.getTime() + index * DAY_MS)),
   );
@@ -136,7 +130,6 @@ export async function supportDashboard(db: Db, options: { days: DashboardPeriod;
     ticketsOpened,
     ticketsClosed: [...closed.values()].reduce((sum, n) => sum + n, 0),
     byCategory,
-    byRoute,
     guideVisits,
     /** Problems sent to a TikTok guide, out of all problems that became a guide visit or a ticket. */
     guideShare: guideVisits + ticketsOpened === 0 ? null : guideVisits / (guideVisits + ticketsOpened),

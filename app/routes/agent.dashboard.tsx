@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   BlockStack,
@@ -13,7 +13,6 @@ import {
   SkeletonBodyText,
   Text,
 } from "@shopify/polaris";
-import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { Suspense, lazy, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -27,8 +26,6 @@ import { readQuery } from "~/http/input.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 
 const DashboardCharts = lazy(() => import("~/components/agent/DashboardCharts"));
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
 
 const paramsSchema = z.object({
   days: z.coerce

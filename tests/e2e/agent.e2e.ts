@@ -346,8 +346,11 @@ describe("the agent console for a support team", () => {
     await merchant.context().close();
   });
 
-  it("passes axe on the queue and the ticket page", async () => {
+  it("passes axe on the queue, the ticket page and the dashboard", async () => {
     const page = await signInAsDemoAgent();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(url("/agent/dashboard"));
+    await page.getByRole("heading", { name: "Tickets by category" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket());
     await page.goto(url(`/agent/tickets/${ticket.id}`));

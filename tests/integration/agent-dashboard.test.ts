@@ -77,10 +77,6 @@ describe("the support dashboard", () => {
     expect(dashboard.ticketsClosed).toBe(2);
     expect(dashboard.byCategory.find((row) => row.category === "order_sync")?.tickets).toBe(3);
     expect(dashboard.byCategory.find((row) => row.category === "shipping")?.tickets).toBe(1);
-    expect(dashboard.byRoute).toEqual([
-      { route: "spl_ticket", tickets: 3 },
-      { route: "tiktok_guide", tickets: 1 },
-    ]);
     expect(dashboard.guideVisits).toBe(3);
     expect(dashboard.guideShare).toBeCloseTo(3 / 7);
     expect(dashboard.medianFirstReplyMs).toBeCloseTo(2 * HOUR, -3);
