@@ -70,7 +70,7 @@ describe("webhook signatures", () => {
     await installShop(db, shop);
     const response = await respond(
       uninstalledAction,
-      webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", shop, { id: 1 }),
+      webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", shop, { id: 1, myshopify_domain: shop }),
     );
     expect(response.status).toBe(200);
     expect(await db.session.count({ where: { shop } })).toBe(0);
