@@ -64,7 +64,7 @@ export default function AgentAccounts() {
   const { accounts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { agent: me } = useConsole();
+  const { agent: me, timeZone } = useConsole();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<string>("agent");
@@ -114,7 +114,9 @@ export default function AgentAccounts() {
                     <Badge tone="success">{t("admin.agents.active")}</Badge>
                   )}
                 </IndexTable.Cell>
-                <IndexTable.Cell>{formatDateTime(account.createdAt, i18n.language)}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {formatDateTime(account.createdAt, i18n.language, timeZone)}
+                </IndexTable.Cell>
                 <IndexTable.Cell>
                   <InlineStack gap="200">
                     {account.id === me?.id ? null : (

@@ -118,7 +118,7 @@ function ComposerForm({
 export default function TicketPage() {
   const { t } = useTranslation("agent");
   const { ticket, agents, canned, shopTickets } = useLoaderData<typeof loader>();
-  const { agent: me } = useConsole();
+  const { agent: me, timeZone } = useConsole();
   const revalidator = useRevalidator();
   const [toast, setToast] = useState<string | null>(null);
   const [reply, setReply] = useState("");
@@ -203,7 +203,7 @@ export default function TicketPage() {
                 </BlockStack>
               </Banner>
             ) : null}
-            <TicketThread ticket={ticket} />
+            <TicketThread ticket={ticket} timeZone={timeZone} />
             {missedMessages ? (
               <Banner
                 tone="info"
@@ -284,7 +284,7 @@ export default function TicketPage() {
               <Text as="p" tone="subdued">
                 {t("notes.privacy")}
               </Text>
-              <InternalNotes notes={ticket.notes} />
+              <InternalNotes notes={ticket.notes} timeZone={timeZone} />
               <ComposerForm
                 ticketAction={noting}
                 label={t("notes.label")}
@@ -295,7 +295,7 @@ export default function TicketPage() {
               />
             </TitledCard>
             <TitledCard title={t("activity.title")}>
-              <TicketActivity events={ticket.events} />
+              <TicketActivity events={ticket.events} timeZone={timeZone} />
             </TitledCard>
           </BlockStack>
         </Layout.Section>
@@ -400,7 +400,7 @@ export default function TicketPage() {
                 </InlineStack>
               </TitledCard>
             )}
-            <ShopPanel ticket={ticket} history={shopTickets} />
+            <ShopPanel ticket={ticket} history={shopTickets} timeZone={timeZone} />
             <StoreChecksPanel ticket={ticket} />
             <TicketFacts ticket={ticket} />
           </BlockStack>

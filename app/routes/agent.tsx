@@ -13,6 +13,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { ConsoleFrame } from "~/components/agent/ConsoleFrame";
 import { consoleResources } from "~/agent/console-i18n.server";
 import { currentAgent } from "~/agent/session.server";
+import { agentTimeZone } from "~/agent/time-zone";
 import { db } from "~/db.server";
 import { createI18n } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/request-locale.server";
@@ -28,6 +29,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     polaris: (await polarisTranslations[locale]()).default,
     agent: agent ? { id: agent.id, name: agent.name, email: agent.email, role: agent.role } : null,
     csrfToken: agent?.csrfToken ?? null,
+    timeZone: agentTimeZone(request.headers.get("Cookie")),
   };
 };
 

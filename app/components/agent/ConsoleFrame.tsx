@@ -1,8 +1,10 @@
-import { useLocation, useSubmit } from "@remix-run/react";
+import { useLocation, useRevalidator, useSubmit } from "@remix-run/react";
 import { Frame, Navigation, TopBar } from "@shopify/polaris";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CSRF_FIELD } from "~/agent/csrf";
+import { TIME_ZONE_COOKIE } from "~/agent/time-zone";
+import { useConsole } from "./use-console";
 
 interface ConsoleAgent {
   name: string;
@@ -34,6 +36,17 @@ export function ConsoleFrame({
   const submit = useSubmit();
   const [menuOpen, setMenuOpen] = useState(false);
   const [mobileNavigation, setMobileNavigation] = useState(false);
+  const { timeZone } = useConsole();
+  const revalidator = useRevalidator();
+
+  // Times show in the agent's own time zone: the browser tells the server once, then the page redraws.
+  useEffect(() => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!browserZone || browserZone === timeZone) return;
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(browserZone)}; path=/agent; max-age=31536000; SameSite=Lax`;
+    revalidator.revalidate();
+    // Once per zone the server does not know yet.
+  }, [timeZone]);
 
   const signOut = () => submit({ [CSRF_FIELD]: csrfToken }, { method: "post", action: "/agent/sign-out" });
 

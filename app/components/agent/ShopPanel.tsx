@@ -23,7 +23,16 @@ function diagnosticsOf(value: unknown): { shopPlan?: string; timezone?: string }
 }
 
 /** The shop behind the ticket: plan, language, time zone, and its other tickets with their store checks. */
-export function ShopPanel({ ticket, history }: { ticket: ShopFacts; history: ShopHistory }) {
+export function ShopPanel({
+  ticket,
+  history,
+  timeZone,
+}: {
+  ticket: ShopFacts;
+  history: ShopHistory;
+  /** The agent's, for dates; UTC when unknown. */
+  timeZone?: string | null;
+}) {
   const { t, i18n } = useTranslation("agent");
   const diagnostics = diagnosticsOf(ticket.diagnostics);
   const none = "—";
@@ -53,7 +62,7 @@ export function ShopPanel({ ticket, history }: { ticket: ShopFacts; history: Sho
                 <AgentStatusBadge status={other.status} />
               </InlineStack>
               <Text as="p" tone="subdued" variant="bodySm">
-                {`${t(`support:categories.${other.category}.label`)} · ${formatDateTime(other.createdAt, i18n.language)}`}
+                {`${t(`support:categories.${other.category}.label`)} · ${formatDateTime(other.createdAt, i18n.language, timeZone)}`}
               </Text>
               {other.storeChecks ? (
                 <InlineStack>

@@ -31,7 +31,7 @@ function describe(event: AuditEntry, t: TFunction) {
 }
 
 /** The audit trail: who changed what, and when. */
-export function TicketActivity({ events }: { events: AuditEntry[] }) {
+export function TicketActivity({ events, timeZone }: { events: AuditEntry[]; timeZone?: string | null }) {
   const { t, i18n } = useTranslation("agent");
   return (
     <BlockStack gap="200">
@@ -39,7 +39,7 @@ export function TicketActivity({ events }: { events: AuditEntry[] }) {
         <BlockStack key={event.id} gap="050">
           <Text as="p">{describe(event, t)}</Text>
           <Text as="p" tone="subdued" variant="bodySm">
-            {formatDateTime(event.createdAt, i18n.language)}
+            {formatDateTime(event.createdAt, i18n.language, timeZone)}
           </Text>
         </BlockStack>
       ))}
@@ -48,7 +48,13 @@ export function TicketActivity({ events }: { events: AuditEntry[] }) {
 }
 
 /** Internal notes: visible to agents only, kept apart from the thread the merchant reads. */
-export function InternalNotes({ notes }: { notes: AgentTicket["notes"] }) {
+export function InternalNotes({
+  notes,
+  timeZone,
+}: {
+  notes: AgentTicket["notes"];
+  timeZone?: string | null;
+}) {
   const { t, i18n } = useTranslation("agent");
   if (notes.length === 0) {
     return (
@@ -64,7 +70,7 @@ export function InternalNotes({ notes }: { notes: AgentTicket["notes"] }) {
           <Text as="p" variant="bodySm" tone="subdued">
             {t("notes.by", {
               name: note.agentName ?? t("ticket.formerAgent"),
-              date: formatDateTime(note.createdAt, i18n.language),
+              date: formatDateTime(note.createdAt, i18n.language, timeZone),
             })}
           </Text>
           <MessageBody text={note.body} />

@@ -6,7 +6,7 @@ import type { AgentTicket } from "~/agent/agent-tickets.server";
 type Thread = Pick<AgentTicket, "description" | "orderId" | "createdAt" | "shopName" | "messages">;
 
 /** The merchant's problem and the conversation since, with the agent's names for who wrote what. */
-export function TicketThread({ ticket }: { ticket: Thread }) {
+export function TicketThread({ ticket, timeZone }: { ticket: Thread; timeZone?: string | null }) {
   const { t, i18n } = useTranslation("agent");
   return (
     <BlockStack gap="400">
@@ -20,6 +20,7 @@ export function TicketThread({ ticket }: { ticket: Thread }) {
             : t("ticket.merchantMessage", { shopName: ticket.shopName })
         }
         locale={i18n.language}
+        timeZone={timeZone}
       />
     </BlockStack>
   );

@@ -163,3 +163,18 @@ describe("a guide sent to the merchant", () => {
     expect(html.match(/href="[^"]*"/g)).toEqual(['href="/app/support/guides/payout"']);
   });
 });
+
+describe("times in the agent's time zone", () => {
+  it("shows the activity log's times in the zone given, named, and in UTC without one", async () => {
+    const { ticket } = await merchantTickets(db, `zone-${Date.now()}.myshopify.com`).create(newTicket());
+    const view = (await agentTickets(db).get(ticket.id))!;
+    const created = view.events[0]!.createdAt;
+    const tokyo = new Intl.DateTimeFormat("en", { hour: "2-digit", hour12: false, timeZone: "Asia/Tokyo" })
+      .format(created)
+      .padStart(2, "0");
+    const inTokyo = render(<TicketActivity events={view.events} timeZone="Asia/Tokyo" />);
+    expect(inTokyo).toContain("GMT+9");
+    expect(inTokyo).toContain(`${tokyo}:`);
+    expect(render(<TicketActivity events={view.events} />)).toContain("UTC");
+  });
+});
