@@ -100,6 +100,14 @@ export async function signIn(
   // A disabled account answers like a wrong password: the form does not tell who exists.
   if (agent && valid && !agent.disabled) {
     await db.signInThrottle.deleteMany({ where: { key: { in: [keys.pair, keys.account] } } });
+    // The right password is not guessing: the address gets its check back, so a team behind one
+    // address (an office, a VPN) is never refused for signing in often.
+    if (keys.address) {
+      await db.signInThrottle.updateMany({
+        where: { key: keys.address, failures: { gt: 0 } },
+        data: { failures: { decrement: 1 } },
+      });
+    }
     return {
       ok: true,
       agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role },

@@ -198,6 +198,16 @@ describe("agent sign-in", () => {
     ).toMatchObject({ ok: true });
   }, 30_000);
 
+  it("never refuses a team behind one address for signing in often with the right password", async () => {
+    const agent = await createTestAgent(db);
+    const office = `192.0.2.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`;
+    for (let signIns = 0; signIns < ADDRESS_LOCK_AFTER * 2; signIns += 1) {
+      expect(await signIn(db, { email: agent.email, password: PASSWORD, address: office })).toMatchObject({
+        ok: true,
+      });
+    }
+  }, 60_000);
+
   it("counts failures per client address from the server's socket, else the proxy's X-Forwarded-For entry", () => {
     const forwarded = agentRequest("/agent/sign-in", {
       headers: { "X-Forwarded-For": "6.6.6.6, 203.0.113.9" },
