@@ -67,10 +67,11 @@ export const DATABASE_LIMITS = {
   /**
    * SQLite: how long a write waits for another process's lock. better-sqlite3 waits synchronously,
    * stopping the whole process, so every request queued behind it waits too (16 clients made answers
-   * take 70 s at 3 s, 13 s at 250 ms, measured): short, as this process's own writes never wait on
-   * each other and another process's hold the lock for milliseconds.
+   * take 70 s at 3 s, 13 s at 250 ms, 10 s at 100 ms, 3.9 s at 20 ms, measured by bench:faults):
+   * short, as this process's own writes never wait on each other and another process's hold the
+   * lock for milliseconds.
    */
-  sqliteBusyMs: 100,
+  sqliteBusyMs: 20,
 };
 
 /** Prisma's interactive transactions: waiting to start, then running (its defaults, stated). */
