@@ -64,54 +64,45 @@ export function ticketCreatedEmail(ticket: TicketFacts): Email {
   };
 }
 
-/** The merchant's receipt for a new ticket, in the language they wrote it in. */
-export function ticketAcknowledgedEmail(ticket: TicketFacts, locale: Locale): Email {
+/**
+ * An email to the merchant about their ticket, in the language they wrote it in, with the link that
+ * opens it inside Shopify admin; `key` names its subject and body, `fields` what else the body says.
+ */
+function merchantEmail(
+  ticket: TicketFacts,
+  locale: Locale,
+  key: "ticketAcknowledged" | "agentReply" | "ticketResolved",
+  fields: Record<string, string> = {},
+): Email {
   const t = translator(locale);
   const number = ticket.reference;
   return {
     shop: ticket.shop,
     to: ticket.contactEmail,
-    subject: t("emails:ticketAcknowledged.subject", { number }),
-    body: t("emails:ticketAcknowledged.body", {
+    subject: t(`emails:${key}.subject`, { number }),
+    body: t(`emails:${key}.body`, {
       number,
       shopName: ticket.shopName,
-      category: t(`support:categories.${ticket.category}.label`),
       link: merchantTicketLink(ticket),
+      ...fields,
     }),
   };
 }
 
-/** The merchant hears about an agent's reply in the language they wrote the ticket in. */
+/** The merchant's receipt for a new ticket. */
+export function ticketAcknowledgedEmail(ticket: TicketFacts, locale: Locale): Email {
+  const category = translator(locale)(`support:categories.${ticket.category}.label`);
+  return merchantEmail(ticket, locale, "ticketAcknowledged", { category });
+}
+
+/** The merchant hears about an agent's reply. */
 export function agentReplyEmail(ticket: TicketFacts, reply: string, locale: Locale): Email {
-  const t = translator(locale);
-  const number = ticket.reference;
-  return {
-    shop: ticket.shop,
-    to: ticket.contactEmail,
-    subject: t("emails:agentReply.subject", { number }),
-    body: t("emails:agentReply.body", {
-      number,
-      reply,
-      shopName: ticket.shopName,
-      link: merchantTicketLink(ticket),
-    }),
-  };
+  return merchantEmail(ticket, locale, "agentReply", { reply });
 }
 
 /** The merchant hears that SPL considers the problem solved, and how to say it is not. */
 export function ticketResolvedEmail(ticket: TicketFacts, locale: Locale): Email {
-  const t = translator(locale);
-  const number = ticket.reference;
-  return {
-    shop: ticket.shop,
-    to: ticket.contactEmail,
-    subject: t("emails:ticketResolved.subject", { number }),
-    body: t("emails:ticketResolved.body", {
-      number,
-      shopName: ticket.shopName,
-      link: merchantTicketLink(ticket),
-    }),
-  };
+  return merchantEmail(ticket, locale, "ticketResolved");
 }
 
 /**
