@@ -3,30 +3,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { DEMO_SHOP } from "../../preview/demo-shops";
 import { adminDataRequest, installShop, respond } from "../helpers/shopify";
-import { PNG_BYTES } from "../helpers/tickets";
+import { PNG_BYTES, ticketForm } from "../helpers/tickets";
 
 const intake = await import("~/routes/app.support._index");
 const newTicket = await import("~/routes/app.support.new");
 const guide = await import("~/routes/app.support.guides.$category");
 
 await installShop(db, DEMO_SHOP.domain);
-
-function ticketForm(
-  fields: Record<string, string>,
-  files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [],
-) {
-  const form = new FormData();
-  const defaults = {
-    category: "order_sync",
-    description: "TikTok orders are missing in Shopify since Monday.",
-    contactEmail: "owner@demo-shop.example",
-    idempotencyKey: randomUUID(),
-    locale: "en",
-  };
-  for (const [key, value] of Object.entries({ ...defaults, ...fields })) form.set(key, value);
-  for (const file of files) form.append("attachments", new File([file.bytes], file.name));
-  return form;
-}
 
 describe("the Support page's server side", () => {
   it("prefills the order from the order page's admin link", async () => {

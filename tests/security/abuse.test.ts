@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { getHmac } from "@shopify/shopify-api/test-helpers";
 import { API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it, vi } from "vitest";
@@ -16,7 +15,7 @@ import {
   uniqueShop,
   webhookRequest,
 } from "../helpers/shopify";
-import { PNG_BYTES, newTicket } from "../helpers/tickets";
+import { PNG_BYTES, newTicket, ticketForm } from "../helpers/tickets";
 import {
   PASSWORD,
   agentRequest,
@@ -79,23 +78,6 @@ function endlessBody(total: number) {
     },
   });
   return { stream, read: () => sent };
-}
-
-function ticketForm(
-  fields: Record<string, string>,
-  files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [],
-) {
-  const form = new FormData();
-  const defaults = {
-    category: "order_sync",
-    description: "TikTok orders are missing in Shopify since Monday.",
-    contactEmail: "owner@demo-shop.example",
-    idempotencyKey: randomUUID(),
-    locale: "en",
-  };
-  for (const [key, value] of Object.entries({ ...defaults, ...fields })) form.set(key, value);
-  for (const file of files) form.append("attachments", new File([file.bytes], file.name));
-  return form;
 }
 
 const ticketCount = () => db.ticket.count({ where: { shop: DEMO_SHOP.domain } });
