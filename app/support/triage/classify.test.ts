@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "../../i18n/locales";
 import type { CategoryId } from "../taxonomy";
-import { classify, LOW_CONFIDENCE_THRESHOLD, MAX_TEXT_LENGTH, TriageInputError, type Triage } from "./index";
+import {
+  classify,
+  LOW_CONFIDENCE_THRESHOLD,
+  MAX_TEXT_LENGTH,
+  MODEL_VERSION,
+  TriageInputError,
+  type Triage,
+} from "./index";
 
 const alternativesOf = (triage: Triage) => triage.alternatives.map((alternative) => alternative.category);
 
@@ -120,15 +127,15 @@ describe("confidence", () => {
     }
   });
 
-  it("flags two problems that are both likely as low confidence and offers both", () => {
+  it("names two problems with different owners as category and second, without asking", () => {
     const cases: [string, CategoryId[]][] = [
       ["products won't sync and my account verification is stuck", ["account_verification", "product_sync"]],
       ["two problems: products not syncing, payout not received", ["payout", "product_sync"]],
     ];
     for (const [text, categories] of cases) {
       const triage = classify(text);
-      expect(triage.lowConfidence, text).toBe(true);
-      expect([triage.category, ...alternativesOf(triage).slice(0, 1)].sort(), text).toEqual(categories);
+      expect([triage.category, triage.second].sort(), text).toEqual(categories);
+      expect(triage.lowConfidence, text).toBe(false);
     }
   });
 
@@ -177,5 +184,18 @@ describe("input limits", () => {
     const atLimit = "orders missing in shopify ".repeat(MAX_TEXT_LENGTH).slice(0, MAX_TEXT_LENGTH);
     expect(classify(atLimit).category).toBe("order_sync");
     expect(() => classify(`${atLimit}x`)).toThrowError(expect.objectContaining({ reason: "too_long" }));
+  });
+});
+
+describe("what the answer carries besides the category", () => {
+  it("names the model and the order the text mentions", () => {
+    const triage = classify("L'ordine n. 1002 non è arrivato su Shopify", "it");
+    expect(triage.modelVersion).toBe(MODEL_VERSION);
+    expect(triage.modelVersion).toMatch(/^triage-[0-9a-f]{12}$/);
+    expect(triage.entities.orderNumbers).toEqual(["1002"]);
+  });
+
+  it("has no second problem when the text has one", () => {
+    expect(classify("the orders from my TikTok shop are not showing in Shopify").second).toBeNull();
   });
 });

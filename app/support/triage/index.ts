@@ -5,12 +5,14 @@
  */
 import type { Locale } from "../../i18n/locales";
 import { routeOf, type CategoryId, type Route } from "../taxonomy";
+import { extractEntities, type Entities } from "./entities";
 import { buildEvidence, type Evidence } from "./evidence";
 import { LinearModel, type ModelFile } from "./model";
 import modelFile from "./model.json";
 import { TextScorer } from "./scorer";
 
 export type { Evidence } from "./evidence";
+export { extractEntities, type Entities } from "./entities";
 
 export interface Triage {
   category: CategoryId;
@@ -18,11 +20,22 @@ export interface Triage {
   /** Calibrated probability that `category` is right, in [0, 1]. */
   confidence: number;
   /**
-   * The UI should ask the merchant to choose. True when confidence < LOW_CONFIDENCE_THRESHOLD, when the
-   * runner-up scores MAX_RUNNER_UP or more (two problems, both likely), or when the merchant's words give
-   * the category less than MIN_SUPPORT (it won on the model's priors, as with gibberish).
+   * The UI should ask the merchant to choose. True when confidence < LOW_CONFIDENCE_THRESHOLD, when a
+   * runner-up other than `second` scores MAX_RUNNER_UP or more (two likely readings of one problem), or
+   * when the merchant's words give the category less than MIN_SUPPORT (it won on the model's priors, as
+   * with gibberish).
    */
   lowConfidence: boolean;
+  /**
+   * A second problem in the text whose owner (route) differs from `category`'s, e.g. products not syncing
+   * (SPL) and an account under review (TikTok); null otherwise. Two problems with one owner are one
+   * route, so they need no second answer.
+   */
+  second: CategoryId | null;
+  /** Identifies the model that gave this answer (from its training fingerprint); stored with tickets. */
+  modelVersion: string;
+  /** Order and tracking numbers, SKUs and product names the text names. */
+  entities: Entities;
   /** Other likely categories, best first, excluding `category`. */
   alternatives: { category: CategoryId; score: number }[];
   /** Words from the text that pushed towards `category`, strongest first. */
@@ -42,6 +55,11 @@ export const MAX_RUNNER_UP = 0.25;
  * carried no recognisable problem ("asdf", "lorem ipsum") and the category is only the default guess.
  */
 export const MIN_SUPPORT = 1;
+/**
+ * Least score and own support (log-odds from the text's words) a category of the other route needs to be
+ * named as the text's second problem.
+ */
+export const MIN_SECOND_SCORE = 0.15;
 /** Alternatives below this score are not worth showing. */
 export const MIN_ALTERNATIVE_SCORE = 0.01;
 export const MAX_ALTERNATIVES = 4;
@@ -69,6 +87,9 @@ function textScorer(): TextScorer {
   return sharedScorer;
 }
 
+/** The checked-in model's version: the start of its training fingerprint, enough to tell models apart. */
+export const MODEL_VERSION = `triage-${(modelFile as ModelFile).fingerprint.slice(0, 12)}`;
+
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** Classifies one merchant message. Throws TriageInputError for empty or oversized text. */
@@ -84,19 +105,35 @@ export function classify(text: string, locale?: Locale): Triage {
   const [top, ...others] = ranked;
   if (!top) throw new Error("Triage model has no categories");
 
-  const contributions = scored.wordContributions(top.index);
-  let support = 0;
-  for (let index = 0; index < contributions.length; index++) {
-    if (!scored.ruledOut[index]) support += Math.max(contributions[index]!, 0);
-  }
+  const supportOf = (index: number) => {
+    const contributions = scored.wordContributions(index);
+    let support = 0;
+    for (let at = 0; at < contributions.length; at++) {
+      if (!scored.ruledOut[at]) support += Math.max(contributions[at]!, 0);
+    }
+    return { contributions, support };
+  };
+  const { contributions, support } = supportOf(top.index);
+  const route = routeOf(top.category);
+  const second =
+    others.find(
+      (other) =>
+        routeOf(other.category) !== route &&
+        other.score >= MIN_SECOND_SCORE &&
+        supportOf(other.index).support >= MIN_SUPPORT,
+    ) ?? null;
+  const runnerUp = others.find((other) => other !== second);
   return {
     category: top.category,
-    route: routeOf(top.category),
+    route,
     confidence: round(top.score),
     lowConfidence:
       top.score < LOW_CONFIDENCE_THRESHOLD ||
-      (others[0]?.score ?? 0) >= MAX_RUNNER_UP ||
+      (runnerUp?.score ?? 0) >= MAX_RUNNER_UP ||
       support < MIN_SUPPORT,
+    second: second?.category ?? null,
+    modelVersion: MODEL_VERSION,
+    entities: extractEntities(text),
     alternatives: others
       .filter((other) => other.score >= MIN_ALTERNATIVE_SCORE)
       .slice(0, MAX_ALTERNATIVES)
