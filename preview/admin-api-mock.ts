@@ -123,6 +123,7 @@ export const adminApiHandlers = [
           ianaTimezone: shop.timezone,
           currencyCode: shop.currencyCode,
           plan: { displayName: shop.plan },
+          billingAddress: { countryCodeV2: shop.country },
         },
       },
     });

@@ -10,6 +10,7 @@ import {
   EmptyState,
   InlineStack,
   Layout,
+  Link,
   Page,
   Text,
   TextField,
@@ -25,7 +26,7 @@ import { shopInfoFor } from "~/shopify/admin-data.server";
 import { readIntakeHandOff } from "~/support/intake-hand-off";
 import { findTrackingNumber } from "~/support/guides/carriers";
 import { guideVisits } from "~/support/guides/guide-visits.server";
-import { isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
+import { channelsOf, isCategoryId, routeOf, type CategoryId } from "~/support/taxonomy";
 
 function guideCategory(param: string | undefined): CategoryId | null {
   return isCategoryId(param) && routeOf(param) === "tiktok_guide" ? param : null;
@@ -41,9 +42,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const category = guideCategory(params.category);
-  if (!category) return data({ category: null, shopName: "" }, { status: 404 });
-  const { name } = await shopInfoFor(session.shop, admin);
-  return { category, shopName: name };
+  if (!category) return data({ category: null, shopName: "", country: null }, { status: 404 });
+  const { name, country } = await shopInfoFor(session.shop, admin);
+  return { category, shopName: name, country };
 };
 
 /**
@@ -61,7 +62,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 export default function GuidePage() {
   const { t, i18n } = useTranslation("support");
-  const { category, shopName } = useLoaderData<typeof loader>();
+  const { category, shopName, country } = useLoaderData<typeof loader>();
   const intake = readIntakeHandOff(useLocation().state);
   const navigate = useNavigate();
   const [description, setDescription] = useState(intake.description ?? "");
@@ -89,7 +90,10 @@ export default function GuidePage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <Banner tone="info">{t("guide.intro")}</Banner>
+            {/* A shipment is the carrier's before it is TikTok's: the account reason would mislead. */}
+            <Banner tone="info">
+              {t(channelsOf(category)[0] === "carrier" ? "guide.introCarrier" : "guide.intro")}
+            </Banner>
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
@@ -125,15 +129,21 @@ export default function GuidePage() {
               tiktokUsername={tiktokUsername}
               trackingNumber={findTrackingNumber(intake.description ?? "") ?? undefined}
               locale={resolveLocale(i18n.language)}
+              country={country}
               categoryLabel={label}
             />
             <Card>
-              <InlineStack gap="300" blockAlign="center">
-                <Text as="p">{t("guide.notSpl")}</Text>
-                <Button onClick={() => navigate("/app/support/new", { state: { description, orderId } })}>
-                  {t("guide.openTicketInstead")}
-                </Button>
-              </InlineStack>
+              <BlockStack gap="300">
+                <InlineStack gap="300" blockAlign="center">
+                  <Text as="p">{t("guide.notSpl")}</Text>
+                  <Button onClick={() => navigate("/app/support/new", { state: { description, orderId } })}>
+                    {t("guide.openTicketInstead")}
+                  </Button>
+                </InlineStack>
+                <Text as="p">
+                  <Link url="/app/support/who-fixes-what">{t("whoFixesWhat.linkFromGuide")}</Link>
+                </Text>
+              </BlockStack>
             </Card>
           </BlockStack>
         </Layout.Section>

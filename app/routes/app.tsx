@@ -76,6 +76,7 @@ function AppNavigation() {
       <Link to="/app/support/tickets">
         {count > 0 ? t("nav.ticketsWithNews", { count }) : t("nav.tickets")}
       </Link>
+      <Link to="/app/support/who-fixes-what">{t("nav.whoFixesWhat")}</Link>
     </NavMenu>
   );
 }

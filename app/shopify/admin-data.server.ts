@@ -16,9 +16,14 @@ export const ADMIN_API_TIMEOUT_MS = 3_000;
 
 const inTime = () => AbortSignal.timeout(ADMIN_API_TIMEOUT_MS);
 
+// billingAddress is the shop's address on API 2025-10; Shopify renames it shopAddress from 2026-01
+// ("Deprecation of Shop.billingAddress in favor of Shop.shopAddress", Shopify changelog).
 const SHOP_INFO = `#graphql
   query ShopInfo {
-    shop { name myshopifyDomain email contactEmail ianaTimezone currencyCode plan { displayName } }
+    shop {
+      name myshopifyDomain email contactEmail ianaTimezone currencyCode plan { displayName }
+      billingAddress { countryCodeV2 }
+    }
   }`;
 
 const ORDER_LOOKUP = `#graphql
@@ -42,6 +47,7 @@ const shopInfoSchema = z.object({
       ianaTimezone: z.string().nullish(),
       currencyCode: z.string().nullish(),
       plan: z.object({ displayName: z.string() }).nullish(),
+      billingAddress: z.object({ countryCodeV2: z.string().nullish() }).nullish(),
     }),
   }),
 });
@@ -66,6 +72,8 @@ export interface ShopInfo {
   contactEmail: string;
   plan: string | null;
   timezone: string | null;
+  /** ISO 3166-1 alpha-2 code of the shop's address, e.g. "IT". */
+  country: string | null;
 }
 
 const SHOP_INFO_TTL_MS = 5 * 60_000;
@@ -92,6 +100,7 @@ export async function fetchShopInfo(admin: AdminGraphql): Promise<ShopInfo> {
     contactEmail: shop.contactEmail || shop.email || "",
     plan: shop.plan?.displayName ?? null,
     timezone: shop.ianaTimezone ?? null,
+    country: shop.billingAddress?.countryCodeV2 ?? null,
   };
 }
 

@@ -2,6 +2,7 @@ import {
   Badge,
   Banner,
   BlockStack,
+  Box,
   Button,
   Card,
   DataTable,
@@ -15,18 +16,25 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "../../i18n/locales";
 import { CARRIER_IDS, CARRIERS, phoneHref, websiteUrl } from "../../support/guides/carriers";
 import {
+  sectionsFor,
   SELLER_SUPPORT_EMAIL,
+  SOURCES,
   type Guide,
   type GuideSection,
   type IsoDate,
   type MerchantField,
 } from "../../support/guides/content";
 import type { SupportEmail } from "../../support/guides/mailto";
+import { countryName, regionRowFor } from "../../support/guides/regions";
+import type { CategoryId } from "../../support/taxonomy";
 import { TrackingLookup } from "./TrackingLookup";
 
 /** What the sections need beyond the guide's own content: the merchant's input and what is built from it. */
 export interface GuideContext {
+  readonly category: CategoryId;
   readonly locale: Locale;
+  /** The shop's country (ISO 3166-1 alpha-2) as Shopify holds it, or null when unknown. */
+  readonly country: string | null;
   readonly merchant: Readonly<Record<MerchantField, string>>;
   readonly email: SupportEmail;
   readonly trackingNumber: string;
@@ -55,7 +63,7 @@ export function GuideCard({
           </InlineStack>
           <Text as="p">{t(guide.introKey)}</Text>
         </BlockStack>
-        {guide.sections.map((section, index) => (
+        {sectionsFor(guide, context.category).map((section, index) => (
           <SectionView key={index} section={section} context={context} />
         ))}
         <Text as="p" variant="bodySm" tone="subdued">
@@ -116,20 +124,32 @@ function SectionView({ section, context }: { section: GuideSection; context: Gui
         </Titled>
       );
     case "regions":
+      return <RegionTable section={section} context={context} />;
+    case "otherWay":
       return (
         <Titled heading={t(section.headingKey)}>
-          <DataTable
-            columnContentTypes={["text", "text"]}
-            headings={[t("email.regions.region"), t("email.regions.contact")]}
-            rows={section.rows.map((row) => [
-              t(row.regionKey),
-              "address" in row ? (
-                <Link url={`mailto:${row.address}`}>{row.address}</Link>
-              ) : (
-                t(row.alternativeKey)
-              ),
-            ])}
-          />
+          <Text as="p">
+            <Text as="span" fontWeight="semibold">
+              {t("common.whenToUse")}
+            </Text>
+            {": "}
+            {t(section.whenKey)}
+          </Text>
+          {section.pathKeys && (
+            <Text as="p" fontWeight="medium">
+              {section.pathKeys.map((key) => t(key)).join(" > ")}
+            </Text>
+          )}
+          <List type={section.pathKeys ? "bullet" : "number"}>
+            {section.stepKeys.map((key) => (
+              <List.Item key={key}>{t(key)}</List.Item>
+            ))}
+          </List>
+          <Text as="p" variant="bodySm" tone="subdued">
+            {t("common.source", {
+              titles: section.sources.map((source) => `“${SOURCES[source].title}”`).join(", "),
+            })}
+          </Text>
         </Titled>
       );
     case "note":
@@ -177,6 +197,63 @@ function SectionView({ section, context }: { section: GuideSection; context: Gui
         </Titled>
       );
   }
+}
+
+/**
+ * SPL's region table as one block per row, so it fits a phone without a sideways scroll, with the row
+ * for the shop's country marked and the reason given in words.
+ */
+function RegionTable({
+  section,
+  context,
+}: {
+  section: Extract<GuideSection, { kind: "regions" }>;
+  context: GuideContext;
+}) {
+  const { t } = useTranslation("guides");
+  const match = regionRowFor(context.country);
+  const country = match ? countryName(match.country, context.locale) : "";
+  return (
+    <Titled heading={t(section.headingKey)}>
+      <Text as="p">
+        {match
+          ? t(`email.regions.reason.${match.reason}`, { country, address: SELLER_SUPPORT_EMAIL })
+          : t("email.regions.reason.unknown")}
+      </Text>
+      <BlockStack gap="200">
+        {section.rows.map((row) => {
+          const applies = match?.row === row.row;
+          return (
+            <Box
+              key={row.row}
+              padding="300"
+              borderWidth={applies ? "050" : "025"}
+              borderColor={applies ? "border-success" : "border"}
+              borderRadius="200"
+              background={applies ? "bg-surface-success" : "bg-surface"}
+            >
+              <BlockStack gap="100">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="span" fontWeight="semibold">
+                    {t(row.regionKey)}
+                  </Text>
+                  {applies && <Badge>{t("email.regions.appliesToYou")}</Badge>}
+                </InlineStack>
+                {"address" in row ? (
+                  <Text as="span" breakWord>
+                    {`${t("email.regions.contact")}: `}
+                    <Link url={`mailto:${row.address}`}>{row.address}</Link>
+                  </Text>
+                ) : (
+                  <Text as="span">{t(row.alternativeKey)}</Text>
+                )}
+              </BlockStack>
+            </Box>
+          );
+        })}
+      </BlockStack>
+    </Titled>
+  );
 }
 
 function Titled({ heading, children }: { heading: string; children: ReactNode }) {

@@ -163,3 +163,48 @@ describe("GuideView", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 });
+
+describe("the region table on the suspended-account guide", () => {
+  const applies = (html: string) =>
+    [
+      ...textOf(html).matchAll(
+        /(USA \/ UK \/ Global|South-East Asia \/ other regions) Applies to your store/g,
+      ),
+    ].map((match) => match[1]);
+
+  it("tells an Italian shop why the row for other regions applies, in Italian", () => {
+    const html = render({ category: "account_suspended", country: "IT", locale: "it" });
+    expect(textOf(html)).toContain(
+      "Il paese del tuo negozio è Italia, che non è né gli USA né il Regno Unito, quindi vale la riga delle altre regioni",
+    );
+    const marked = [
+      ...textOf(html).matchAll(/(USA \/ UK \/ Globale|Sud-est asiatico \/ Altre regioni) Vale/g),
+    ];
+    expect(marked.map((match) => match[1])).toEqual(["Sud-est asiatico / Altre regioni"]);
+  });
+
+  it("marks the email row for a shop in the United Kingdom", () => {
+    const html = render({ category: "account_suspended", country: "GB" });
+    expect(textOf(html)).toContain(
+      "Your store's country is United Kingdom, so the first row applies: write to sellersupport@tiktok.com.",
+    );
+    expect(applies(html)).toEqual(["USA / UK / Global"]);
+  });
+
+  it("marks no row and says so when Shopify gave no country", () => {
+    const html = render({ category: "account_suspended", country: null });
+    expect(applies(html)).toEqual([]);
+    expect(textOf(html)).toContain("We couldn't read your store's country from Shopify");
+  });
+});
+
+describe("TikTok's own pages", () => {
+  it("links only the confirmed addresses, opening outside the app", () => {
+    const html = render({ category: "general" });
+    expect(html).toContain('href="https://seller-us.tiktok.com/"');
+    expect(html).toContain(
+      'href="https://seller-us.tiktok.com/university/course?content_id=1113059151578894&amp;learning_id=7433881557567287"',
+    );
+    expect(textOf(html)).toContain("TikTok Shop Seller Center (United States)");
+  });
+});

@@ -8,6 +8,7 @@ import { composeSupportEmail } from "../../support/guides/mailto";
 import type { CategoryId } from "../../support/taxonomy";
 import { CaseSummaryCard } from "./CaseSummaryCard";
 import { GuideCard, type GuideContext } from "./GuideCard";
+import { TikTokLinksCard } from "./TikTokLinksCard";
 
 export interface GuideViewProps {
   category: CategoryId;
@@ -17,6 +18,8 @@ export interface GuideViewProps {
   tiktokUsername?: string;
   trackingNumber?: string;
   locale: Locale;
+  /** The shop's country code from Shopify; the region table marks its row. */
+  country?: string | null;
   /** The category in plain words, from the namespace that owns category names; the id is used when absent. */
   categoryLabel?: string;
 }
@@ -34,7 +37,9 @@ export function GuideView(props: GuideViewProps) {
     orderId: props.orderId ?? "",
   };
   const context: GuideContext = {
+    category: props.category,
     locale: props.locale,
+    country: props.country ?? null,
     merchant,
     email: composeSupportEmail({ ...merchant, locale: props.locale }),
     trackingNumber,
@@ -56,6 +61,7 @@ export function GuideView(props: GuideViewProps) {
       {guidesFor(props.category).map((guide, index) => (
         <GuideCard key={guide.channel} guide={guide} recommended={index === 0} context={context} />
       ))}
+      <TikTokLinksCard />
       <CaseSummaryCard summary={summary} />
     </BlockStack>
   );

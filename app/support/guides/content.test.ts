@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../i18n/locales";
-import { channelsOf, TIKTOK_CATEGORIES } from "../taxonomy";
-import { GUIDES, guidesFor, SELLER_SUPPORT_EMAIL, SOURCES } from "./content";
+import { channelsOf, TIKTOK_CATEGORIES, type CategoryId } from "../taxonomy";
+import { GUIDES, guidesFor, sectionsFor, SELLER_SUPPORT_EMAIL, SOURCES, type GuideSection } from "./content";
 
 type Messages = { [key: string]: string | Messages };
 
@@ -85,8 +85,12 @@ describe("guide content", () => {
       kind: "regions",
       headingKey: "email.regions.heading",
       rows: [
-        { regionKey: "email.regions.usUkGlobal", address: SELLER_SUPPORT_EMAIL },
-        { regionKey: "email.regions.southEastAsiaOther", alternativeKey: "email.regions.useChatOrTicket" },
+        { row: "usUkGlobal", regionKey: "email.regions.usUkGlobal", address: SELLER_SUPPORT_EMAIL },
+        {
+          row: "southEastAsiaOther",
+          regionKey: "email.regions.southEastAsiaOther",
+          alternativeKey: "email.regions.useChatOrTicket",
+        },
       ],
     });
     expect(SELLER_SUPPORT_EMAIL).toBe("sellersupport@tiktok.com");
@@ -99,6 +103,69 @@ describe("guide content", () => {
     expect(english.get("helpCenterTicket.ticketLog.filters.status")).toBe(
       "Status (Unread, In progress, Closed)",
     );
+  });
+});
+
+type OtherWay = Extract<GuideSection, { kind: "otherWay" }>;
+
+/** The ways beyond the guides a category's page shows, by heading key. */
+function otherWaysOn(category: CategoryId): Map<string, { guide: string; way: OtherWay }> {
+  const ways = new Map<string, { guide: string; way: OtherWay }>();
+  for (const guide of guidesFor(category)) {
+    for (const section of sectionsFor(guide, category)) {
+      if (section.kind === "otherWay") ways.set(section.headingKey, { guide: guide.channel, way: section });
+    }
+  }
+  return ways;
+}
+
+describe("the ways to reach TikTok beyond the guides", () => {
+  it("shows a suspended seller, in the email guide, the TikTok app's Report a problem path from the customer-service article", () => {
+    const report = otherWaysOn("account_suspended").get("ways.inAppReport.heading");
+    expect(report?.guide).toBe("email");
+    expect(report?.way.pathKeys?.map((key) => english.get(key))).toEqual([
+      "TikTok app",
+      "Profile",
+      "☰ menu",
+      "Settings and privacy",
+      "Report a problem",
+    ]);
+    expect(report?.way.sources).toEqual(["customerServiceArticle"]);
+    expect(english.get("ways.inAppReport.when")).toContain("can't open Seller Center");
+  });
+
+  it("advises a direct message, not a public comment, to TikTok's official social accounts", () => {
+    const social = otherWaysOn("account_suspended").get("ways.social.heading")?.way;
+    expect(social?.stepKeys.map((key) => english.get(key))).toContain("X (Twitter): @TikTokSupport");
+    expect(english.get(social?.whenKey ?? "")).toContain("direct message, not a public comment");
+    expect(social?.sources).toEqual(["customerServiceArticle", "shippingContactsArticle"]);
+  });
+
+  it("keeps phone support to urgent payment or account-security problems", () => {
+    expect(otherWaysOn("payout").has("ways.phone.heading")).toBe(true);
+    expect(otherWaysOn("account_suspended").has("ways.phone.heading")).toBe(true);
+    expect(otherWaysOn("product_rejection").has("ways.phone.heading")).toBe(false);
+    expect(english.get("ways.phone.when")).toMatch(/urgent.*payments or account security/);
+  });
+
+  it("offers the Help Center's own Live Chat wherever the Seller Center chat is a channel", () => {
+    for (const category of TIKTOK_CATEGORIES.filter((id) => channelsOf(id).includes("live_chat"))) {
+      expect(otherWaysOn(category).has("ways.helpCenterLiveChat.heading")).toBe(true);
+    }
+  });
+
+  it("sends a payout case that needs documents to a Help Center ticket, on the payout page only", () => {
+    const ticket = otherWaysOn("payout").get("ways.payoutDocuments.heading")?.way;
+    expect(ticket?.stepKeys).toContain("helpCenterTicket.steps.submitRequest");
+    expect(ticket?.sources).toContain("splArticle");
+    expect(otherWaysOn("account_verification").has("ways.payoutDocuments.heading")).toBe(false);
+  });
+
+  it("names each way's sources among its guide's, so the guide's check date covers them", () => {
+    for (const guide of Object.values(GUIDES)) {
+      const used = guide.sections.flatMap((section) => (section.kind === "otherWay" ? section.sources : []));
+      expect(used.filter((source) => !guide.sources.includes(source))).toEqual([]);
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  * addresses, numbers and dates live here once.
  */
 import { channelsOf, type CategoryId, type Channel } from "../taxonomy";
+import type { RegionRow } from "./regions";
 
 /** Every channel except SPL's own ticket has a guide. */
 export type GuideChannel = Exclude<Channel, "spl_ticket">;
@@ -79,9 +80,20 @@ export type GuideSection =
       readonly kind: "regions";
       readonly headingKey: string;
       readonly rows: readonly (
-        | { readonly regionKey: string; readonly address: string }
-        | { readonly regionKey: string; readonly alternativeKey: string }
+        | { readonly row: RegionRow; readonly regionKey: string; readonly address: string }
+        | { readonly row: RegionRow; readonly regionKey: string; readonly alternativeKey: string }
       )[];
+    }
+  /** A way to reach TikTok without a guide of its own: when it fits, how to get there, where it is from. */
+  | {
+      readonly kind: "otherWay";
+      readonly headingKey: string;
+      readonly whenKey: string;
+      readonly pathKeys?: readonly string[];
+      readonly stepKeys: readonly string[];
+      readonly sources: readonly SourceId[];
+      /** Shown only on these categories' pages: the way fits a narrower case than the guide around it. */
+      readonly onlyFor?: readonly CategoryId[];
     }
   | {
       readonly kind: "note";
@@ -106,6 +118,68 @@ export interface Guide {
   readonly lastChecked: IsoDate;
 }
 
+/**
+ * "How to Contact TikTok Shop Customer Service": reporting from the TikTok app needs no Seller Center,
+ * which a suspended seller cannot open.
+ */
+const IN_APP_REPORT: GuideSection = {
+  kind: "otherWay",
+  headingKey: "ways.inAppReport.heading",
+  whenKey: "ways.inAppReport.when",
+  pathKeys: ["path.tiktokApp", "path.profile", "path.menu", "path.settingsAndPrivacy", "path.reportAProblem"],
+  stepKeys: ["ways.inAppReport.steps.choose", "ways.inAppReport.steps.follow"],
+  sources: ["customerServiceArticle"],
+};
+
+/** Both unsigned articles list the same accounts and, the shipping one, the advice to write privately. */
+const SOCIAL_ACCOUNTS: GuideSection = {
+  kind: "otherWay",
+  headingKey: "ways.social.heading",
+  whenKey: "ways.social.when",
+  stepKeys: ["ways.social.accounts.x", "ways.social.accounts.facebook", "ways.social.accounts.instagram"],
+  sources: ["customerServiceArticle", "shippingContactsArticle"],
+};
+
+const PHONE: GuideSection = {
+  kind: "otherWay",
+  headingKey: "ways.phone.heading",
+  whenKey: "ways.phone.when",
+  stepKeys: ["ways.phone.steps.find", "ways.phone.steps.call", "ways.phone.steps.prompts"],
+  sources: ["customerServiceArticle"],
+};
+
+const HELP_CENTER_LIVE_CHAT: GuideSection = {
+  kind: "otherWay",
+  headingKey: "ways.helpCenterLiveChat.heading",
+  whenKey: "ways.helpCenterLiveChat.when",
+  stepKeys: [
+    "helpCenterTicket.steps.openHelpCenter",
+    "ways.helpCenterLiveChat.steps.find",
+    "ways.helpCenterLiveChat.steps.start",
+  ],
+  sources: ["customerServiceArticle"],
+};
+
+/**
+ * Payouts go to the chat first ("Seller Support Navigation"), but only SPL's article's Help Center
+ * ticket takes uploaded documents.
+ */
+const PAYOUT_DOCUMENTS_TICKET: GuideSection = {
+  kind: "otherWay",
+  headingKey: "ways.payoutDocuments.heading",
+  whenKey: "ways.payoutDocuments.when",
+  stepKeys: [
+    "helpCenterTicket.steps.openHelpCenter",
+    "ways.payoutDocuments.steps.search",
+    "helpCenterTicket.steps.scrollDown",
+    "helpCenterTicket.steps.submitRequest",
+    "ways.payoutDocuments.steps.attach",
+    "helpCenterTicket.steps.send",
+  ],
+  sources: ["splArticle", "sellerSupportNavigation"],
+  onlyFor: ["payout"],
+};
+
 const SELLER_CENTER_TO_HELP_CENTER = [
   "path.sellerCenter",
   "path.profile",
@@ -118,7 +192,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "live_chat",
     titleKey: "liveChat.title",
     introKey: "liveChat.intro",
-    sources: ["splArticle", "sellerSupportNavigation"],
+    sources: ["splArticle", "sellerSupportNavigation", "customerServiceArticle"],
     lastChecked: "2025-07-11",
     sections: [
       {
@@ -145,6 +219,9 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
         segmentKeys: [...SELLER_CENTER_TO_HELP_CENTER, "path.contactTikTok", "path.chatWithUs"],
       },
       { kind: "note", tone: "info", textKey: "common.pasteSummary" },
+      HELP_CENTER_LIVE_CHAT,
+      PAYOUT_DOCUMENTS_TICKET,
+      { ...PHONE, onlyFor: ["payout"] },
     ],
   },
 
@@ -212,10 +289,15 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
         kind: "regions",
         headingKey: "email.regions.heading",
         rows: [
-          { regionKey: "email.regions.usUkGlobal", address: SELLER_SUPPORT_EMAIL },
-          { regionKey: "email.regions.southEastAsiaOther", alternativeKey: "email.regions.useChatOrTicket" },
+          { row: "usUkGlobal", regionKey: "email.regions.usUkGlobal", address: SELLER_SUPPORT_EMAIL },
+          {
+            row: "southEastAsiaOther",
+            regionKey: "email.regions.southEastAsiaOther",
+            alternativeKey: "email.regions.useChatOrTicket",
+          },
         ],
       },
+      IN_APP_REPORT,
       {
         kind: "fields",
         headingKey: "email.includeHeading",
@@ -232,6 +314,8 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
       // SPL's article says 1–3 business days. "How to Contact TikTok Shop Customer Service" promises
       // 24–48 h for an address it shows obfuscated: an editor's doubt, not something a merchant can act on.
       { kind: "note", tone: "info", textKey: "email.responseTime", values: { min: 1, max: 3 } },
+      PHONE,
+      SOCIAL_ACCOUNTS,
     ],
   },
 
@@ -278,7 +362,7 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     channel: "help_center",
     titleKey: "helpCenter.title",
     introKey: "helpCenter.intro",
-    sources: ["sellerSupportNavigation", "customerServiceArticle"],
+    sources: ["sellerSupportNavigation", "customerServiceArticle", "shippingContactsArticle"],
     lastChecked: "2026-11-23",
     sections: [
       {
@@ -298,6 +382,8 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
         ordered: true,
         itemKeys: ["helpCenter.steps.search", "helpCenter.steps.contactUs"],
       },
+      IN_APP_REPORT,
+      SOCIAL_ACCOUNTS,
     ],
   },
 
@@ -342,6 +428,13 @@ export const GUIDES: Readonly<Record<GuideChannel, Guide>> = {
     ],
   },
 };
+
+/** The sections a category's page shows of a guide: those meant for every category, and its own. */
+export function sectionsFor(guide: Guide, category: CategoryId): readonly GuideSection[] {
+  return guide.sections.filter(
+    (section) => section.kind !== "otherWay" || !section.onlyFor || section.onlyFor.includes(category),
+  );
+}
 
 export function isGuideChannel(channel: Channel): channel is GuideChannel {
   return Object.hasOwn(GUIDES, channel);
