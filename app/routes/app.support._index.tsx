@@ -205,6 +205,11 @@ export default function SupportPage() {
                     </Button>
                   ))}
                 </InlineStack>
+                <InlineStack>
+                  <Button variant="plain" url="/app/support/who-fixes-what">
+                    {t("whoFixesWhat.linkFromSupport")}
+                  </Button>
+                </InlineStack>
               </BlockStack>
             </Card>
           </BlockStack>
