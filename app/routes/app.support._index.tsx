@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs } from "@remix-run/react";
 import {
+  useActionData,
   useFetcher,
   useLoaderData,
+  useLocation,
   useNavigate,
   useNavigation,
   useSearchParams,
@@ -34,7 +36,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
 import { answerIntake, intakeAnswerSchema, intakeSchema, type IntakeAnswer } from "~/support/intake";
 import type { IntakeHandOff } from "~/support/intake-hand-off";
-import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
+import { CATEGORY_IDS, type CategoryId, type Route } from "~/support/taxonomy";
 import { MAX_TEXT_LENGTH } from "~/support/triage";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("support:intake.title"));
@@ -47,13 +49,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { orderId };
 };
 
+/**
+ * The answer, with what was typed: a post sent before the page's scripts ran (a plain HTML form) gets
+ * a whole page back, which shows both.
+ */
 export const action = async ({ request }: ActionFunctionArgs) => {
   await authenticate.admin(request);
   const form = Object.fromEntries(await readForm(request));
+  const typed = { description: String(form.description ?? ""), orderId: String(form.orderId ?? "") };
   const input = intakeSchema.safeParse(form);
   if (!input.success)
-    return { kind: "error" as const, error: input.error.issues[0]?.message ?? "intake.errors.empty" };
-  return answerIntake(input.data, resolveLocale(String(form.locale ?? "")));
+    return {
+      kind: "error" as const,
+      error: input.error.issues[0]?.message ?? "intake.errors.empty",
+      typed,
+    };
+  return { ...answerIntake(input.data, resolveLocale(String(form.locale ?? ""))), typed };
 };
 
 /**
@@ -69,6 +80,12 @@ export const clientAction = async ({ serverAction }: ClientActionFunctionArgs) =
   }
 };
 
+/** The answer in a reply of the action: none when it was an error or never arrived. */
+function answerOf(reply: { kind: string } | undefined): IntakeAnswer | null {
+  const parsed = intakeAnswerSchema.safeParse(reply);
+  return parsed.success ? parsed.data : null;
+}
+
 const draftSchema = z.object({
   description: z.string().catch(""),
   orderId: z.string().catch(""),
@@ -78,16 +95,18 @@ const draftSchema = z.object({
 export default function SupportPage() {
   const { t, i18n } = useTranslation("support");
   const { orderId: prefilledOrderId } = useLoaderData<typeof loader>();
+  // A plain form post, sent before the scripts ran, comes back as this page with its answer.
+  const posted = useActionData<typeof action>();
   const fetcher = useFetcher<typeof clientAction>();
   const navigate = useNavigate();
   const submitRouting = useSubmit();
   const navigation = useNavigation();
-  const [description, setDescription] = useState("");
-  const [orderId, setOrderId] = useState(prefilledOrderId);
+  const [description, setDescription] = useState(posted?.typed.description ?? "");
+  const [orderId, setOrderId] = useState(posted?.typed.orderId || prefilledOrderId);
   const [picked, setPicked] = useState<CategoryId | null>(null);
   // The last answer, kept with the text in the tab's draft so Back from a guide shows both again.
-  const [answer, setAnswer] = useState<IntakeAnswer | null>(null);
-  const reply = fetcher.data;
+  const [answer, setAnswer] = useState<IntakeAnswer | null>(() => answerOf(posted));
+  const reply = fetcher.data ?? posted;
   const offline = fetcher.state === "idle" && reply?.kind === "offline";
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -104,11 +123,12 @@ export default function SupportPage() {
   );
 
   useEffect(() => {
-    if (fetcher.state !== "idle" || !reply || reply.kind === "offline" || reply.kind === "error") return;
-    setAnswer(reply);
+    const fetched = answerOf(fetcher.data);
+    if (fetcher.state !== "idle" || !fetched) return;
+    setAnswer(fetched);
     // The answer is the page's news: focus moves to it, so screen readers read it and keyboards continue there.
     requestAnimationFrame(() => resultRef.current?.focus());
-  }, [fetcher.state, reply]);
+  }, [fetcher.state, fetcher.data]);
   // "This fixed it" on the store checks lands here.
   const solved = useSearchParams()[0].get("solved") === "1";
 
@@ -120,19 +140,18 @@ export default function SupportPage() {
     );
   };
 
-  const proceed = (category: CategoryId, route: "spl_ticket" | "tiktok_guide") => {
-    const state: IntakeHandOff = {
-      description,
-      orderId,
-      ...(answer?.kind === "classified"
-        ? { suggestedCategory: answer.triage.category, confidence: answer.triage.confidence }
-        : {}),
-    };
+  const proceed = (category: CategoryId, route: Route, otherProblem?: CategoryId) => {
+    const state: IntakeHandOff = { description, orderId, ...(otherProblem ? { otherProblem } : {}) };
     if (route === "spl_ticket") navigate(`/app/support/new?category=${category}`, { state });
     // A POST to the guide's action records the visit once; the guide page's GET writes nothing.
     else submitRouting(null, { method: "post", action: `/app/support/guides/${category}`, state });
   };
   const routingToGuide = navigation.formAction?.startsWith("/app/support/guides/") ?? false;
+  // Before hydration the form posts itself to this route's action, keeping the embedded app's session
+  // token and shop parameters; after, the fetcher answers in place.
+  const search = new URLSearchParams(useLocation().search);
+  search.delete("index");
+  const formAction = `/app/support?index${search.size ? `&${search}` : ""}`;
 
   return (
     <Page title={t("intake.title")}>
@@ -142,8 +161,9 @@ export default function SupportPage() {
           <BlockStack gap="400">
             {solved ? <Banner tone="success">{t("storeChecks.solved")}</Banner> : null}
             <Card>
-              <Form onSubmit={() => submit(null)}>
+              <Form action={formAction} method="post" onSubmit={() => submit(null)}>
                 <FormLayout>
+                  <input type="hidden" name="locale" value={i18n.language} />
                   <Text as="h2" variant="headingMd">
                     {t("intake.heading")}
                   </Text>
@@ -185,12 +205,7 @@ export default function SupportPage() {
             ) : null}
             {answer ? (
               <div ref={resultRef} tabIndex={-1} aria-live="polite">
-                <TriageResult
-                  answer={answer}
-                  onChoose={submit}
-                  onProceed={proceed}
-                  proceeding={routingToGuide}
-                />
+                <TriageResult answer={answer} onProceed={proceed} proceeding={routingToGuide} />
               </div>
             ) : null}
             <Card>

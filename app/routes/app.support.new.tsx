@@ -38,6 +38,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
 import { readIntakeHandOff } from "~/support/intake-hand-off";
+import { extractEntities } from "~/support/triage/entities";
 import type { StoreCheckReport } from "~/support/store-checks/findings";
 import { MAX_ATTACHMENTS } from "~/support/tickets/attachments";
 import { readTicketForm } from "~/support/tickets/multipart.server";
@@ -121,7 +122,10 @@ export default function NewTicketPage() {
   const [description, setDescription] = useState(intake.description ?? "");
   const [contactEmail, setContactEmail] = useState(shopInfo.contactEmail);
   const [tiktokUsername, setTiktokUsername] = useState("");
-  const [orderId, setOrderId] = useState(intake.orderId ?? "");
+  // An order the merchant named in their words ("order 1002") fills the field they left empty.
+  const [orderId, setOrderId] = useState(
+    intake.orderId || extractEntities(intake.description ?? "").orderNumbers[0] || "",
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [showForm, setShowForm] = useState(!requestedCategory);
@@ -167,8 +171,6 @@ export default function NewTicketPage() {
     orderId,
     idempotencyKey,
     locale: i18n.language,
-    ...(intake.suggestedCategory ? { suggestedCategory: intake.suggestedCategory } : {}),
-    ...(intake.confidence !== undefined ? { confidence: String(intake.confidence) } : {}),
     ...(storeChecks ? { storeChecks: JSON.stringify(storeChecks) } : {}),
   };
 
@@ -226,6 +228,14 @@ export default function NewTicketPage() {
                   <Button onClick={() => setShowForm(true)}>{t("selfHelp.openAnyway")}</Button>
                 </BlockStack>
               </Card>
+            ) : null}
+            {intake.otherProblem && category && isCategoryId(category) ? (
+              <Banner tone="info" title={t("ticketForm.twoProblems.title", { category: categoryLabel })}>
+                {t("ticketForm.twoProblems.body", {
+                  category: categoryLabel,
+                  other: t(`categories.${intake.otherProblem}.label`),
+                })}
+              </Banner>
             ) : null}
             {showForm ? (
               <Card>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROUTES, isCategoryId, routeOf, type CategoryId, type Route } from "./taxonomy";
+import { CATEGORY_IDS, ROUTES, isCategoryId, routeOf, type CategoryId, type Route } from "./taxonomy";
 import { MAX_TEXT_LENGTH, TriageInputError, classify, type Triage } from "./triage";
 import type { Locale } from "~/i18n/locales";
 
@@ -62,4 +62,38 @@ export function answerIntake(
       };
     throw error;
   }
+}
+
+/** How many likely problems the "Which of these is closest?" question offers before "Show all". */
+export const CLOSEST_CHOICES = 4;
+
+/**
+ * What the Support page does with an answer:
+ * - `ask`: the text gave no clear owner, so the merchant picks the closest problem (`choices`, most
+ *   likely first; `others` behind "Show all"). Nothing is routed until they pick.
+ * - `two`: two problems with different owners: SPL's ticket for one part, TikTok's guide for the other.
+ * - `route`: one problem, one owner.
+ * A TikTok problem (an account suspension included) reaches an SPL ticket only by the merchant's pick.
+ */
+export type IntakeStep =
+  | { kind: "ask"; choices: CategoryId[]; others: CategoryId[] }
+  | { kind: "two"; spl: CategoryId; tiktok: CategoryId }
+  | { kind: "route"; category: CategoryId; route: Route; chosen: boolean };
+
+export function intakeStep(answer: IntakeAnswer): IntakeStep {
+  if (answer.kind === "chosen") {
+    return { kind: "route", category: answer.category, route: answer.route, chosen: true };
+  }
+  const { triage } = answer;
+  if (triage.second && routeOf(triage.second) !== triage.route) {
+    const [spl, tiktok] =
+      triage.route === "spl_ticket" ? [triage.category, triage.second] : [triage.second, triage.category];
+    return { kind: "two", spl, tiktok };
+  }
+  if (triage.lowConfidence) {
+    const likely = [triage.category, ...triage.alternatives.map((alternative) => alternative.category)];
+    const choices = [...new Set(likely)].slice(0, CLOSEST_CHOICES);
+    return { kind: "ask", choices, others: CATEGORY_IDS.filter((id) => !choices.includes(id)) };
+  }
+  return { kind: "route", category: triage.category, route: triage.route, chosen: false };
 }

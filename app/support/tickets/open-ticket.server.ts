@@ -1,7 +1,8 @@
 import type { Db } from "~/db.server";
-import { resolveLocale } from "~/i18n/locales";
+import { resolveLocale, type Locale } from "~/i18n/locales";
 import { findOrder, type ShopInfo } from "~/shopify/admin-data.server";
 import { readReport } from "../store-checks/findings";
+import { classify } from "../triage";
 import { checkAttachments, type AttachmentProblem } from "./attachments";
 import { merchantTickets } from "./merchant-tickets.server";
 import type { Diagnostics } from "./tickets.server";
@@ -19,8 +20,23 @@ export type OpenTicketResult =
     };
 
 /**
+ * The server's own reading of the text it stores: whatever the browser showed or sent is not used, so a
+ * forged suggestion cannot reach the ticket, the agents' view or the triage labels.
+ */
+function readingOf(description: string, locale: Locale) {
+  const triage = classify(description, locale);
+  return {
+    suggestedCategory: triage.category,
+    suggestedSecond: triage.second,
+    confidence: triage.confidence,
+    modelVersion: triage.modelVersion,
+    entities: { ...triage.entities },
+  };
+}
+
+/**
  * The SPL-ticket submission: validate with the form's schema, check files by content, attach the
- * order's summary when the app may read orders, then create the ticket once.
+ * order's summary when the app may read orders, classify the text, then create the ticket once.
  */
 export async function openTicket(
   db: Db,
@@ -50,6 +66,7 @@ export async function openTicket(
   };
   const { ticket } = await merchantTickets(db, context.shop).create({
     ...input,
+    ...readingOf(input.description, locale),
     shopName: context.shopInfo.name,
     locale,
     diagnostics,

@@ -8,6 +8,8 @@ export const REPLY_MAX = 5_000;
 /**
  * The merchant's ticket form, validated by this one schema in the browser and on the server.
  * Messages are i18n keys (namespace "support"), so each side shows them in the merchant's language.
+ * It has no suggested category or confidence: the server classifies the stored text itself, and a
+ * browser's copy of them is dropped here like any other unknown field.
  */
 export const ticketFormSchema = z.object({
   category: z.enum(CATEGORY_IDS as [CategoryId, ...CategoryId[]], { message: "errors.category" }),
@@ -32,8 +34,6 @@ export const ticketFormSchema = z.object({
     .optional()
     .transform((value) => value || undefined),
   idempotencyKey: z.string().uuid("errors.retry"),
-  suggestedCategory: z.enum(CATEGORY_IDS as [CategoryId, ...CategoryId[]]).optional(),
-  confidence: z.coerce.number().min(0).max(1).optional(),
 });
 
 export type TicketForm = z.infer<typeof ticketFormSchema>;
