@@ -3,6 +3,7 @@ import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/s
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { config, logLevel } from "./config.server";
 import { db } from "./db.server";
+import { recordInstall } from "./agent/shop-history.server";
 import { badRequest } from "./http/input.server";
 
 const env = config();
@@ -31,6 +32,8 @@ const shopify = shopifyApp({
   sessionStorage,
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
+  // Agents see when a shop installed the app (the shop panel); app/uninstalled records the uninstall.
+  hooks: { afterAuth: ({ session }) => recordInstall(db, session.shop) },
   logger: { level: SEVERITY[logLevel(env)] },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });

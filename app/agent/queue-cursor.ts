@@ -2,20 +2,24 @@ import { decodeCursor, encodeCursor } from "~/support/tickets/cursor";
 
 /**
  * Where a queue page starts: (time, id) of a row for the date sorts, the ticket number for search
- * results, which are ordered by number (numbers are given out in creation order).
+ * results, which are ordered by number (numbers are given out in creation order), and the id alone
+ * for the due-time sort's tail of tickets with no response due (ordered by id).
  */
-export type QueueCursor = { kind: "time"; at: Date; id: string } | { kind: "number"; number: number };
+export type QueueCursor =
+  { kind: "time"; at: Date; id: string } | { kind: "number"; number: number } | { kind: "undue"; id: string };
 
 export function encodeQueueCursor(cursor: QueueCursor): string {
-  return cursor.kind === "number"
-    ? `n.${cursor.number}`
-    : encodeCursor({ createdAt: cursor.at, id: cursor.id });
+  if (cursor.kind === "number") return `n.${cursor.number}`;
+  if (cursor.kind === "undue") return `u.${cursor.id}`;
+  return encodeCursor({ createdAt: cursor.at, id: cursor.id });
 }
 
 export function decodeQueueCursor(value: string | undefined): QueueCursor | null {
   if (!value) return null;
   const number = /^n\.(\d{1,12})$/.exec(value);
   if (number) return { kind: "number", number: Number(number[1]) };
+  const undue = /^u\.([\w-]{1,64})$/.exec(value);
+  if (undue) return { kind: "undue", id: undue[1]! };
   const time = decodeCursor(value);
   return time ? { kind: "time", at: time.createdAt, id: time.id } : null;
 }

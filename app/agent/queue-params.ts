@@ -2,12 +2,20 @@ import { z } from "zod";
 import { CATEGORY_IDS, type CategoryId } from "~/support/taxonomy";
 import { decodeQueueCursor } from "./queue-cursor";
 import { TICKET_STATUSES, type TicketStatus } from "~/support/tickets/status";
+import { breachingSoonBefore, type SlaCalendar } from "./sla";
 
-/** Saved views: each is a filter the queue's tabs apply in one click. */
-export const QUEUE_VIEWS = ["all", "unassigned", "mine", "waiting"] as const;
+/** Built-in views: each is a filter the queue's tabs apply in one click. */
+export const QUEUE_VIEWS = ["all", "unassigned", "mine", "waiting", "breaching"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
-export const QUEUE_SORTS = ["created_desc", "created_asc", "activity_desc", "activity_asc"] as const;
+/** `due_asc`: SPL's response due soonest first, tickets with nothing due (the merchant's turn) last. */
+export const QUEUE_SORTS = [
+  "created_desc",
+  "created_asc",
+  "activity_desc",
+  "activity_asc",
+  "due_asc",
+] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export const AGE_BUCKETS = ["under_1d", "1d_7d", "over_7d", "over_30d"] as const;
@@ -35,7 +43,8 @@ export const queueParamsSchema = z.object({
   assignee: optional(z.string().trim().min(1).max(64)),
   age: optional(z.enum(AGE_BUCKETS)),
   q: optional(z.string().trim().min(1).max(200)),
-  sort: z.enum(QUEUE_SORTS).catch("created_desc"),
+  // Absent means the view's own order: due time for "Breaching soon", newest first otherwise.
+  sort: optional(z.enum(QUEUE_SORTS)),
   // A page link the queue did not make is refused (400), not read as the first page.
   after: pageCursor,
   before: pageCursor,
@@ -53,6 +62,8 @@ export interface QueueFilter {
   assignee?: AssigneeFilter;
   createdFrom?: Date;
   createdBefore?: Date;
+  /** Only tickets whose response is due before this moment (so some response is due at all). */
+  dueBefore?: Date;
   searchTerms?: string[];
   sort: QueueSort;
   after?: string;
@@ -96,7 +107,16 @@ function assigneeOf(value: string | undefined, me: string): AssigneeFilter | und
   return { kind: "agent", id: value === "me" ? me : value };
 }
 
-export function queueFilterFrom(params: QueueParams, me: string, now = new Date()): QueueFilter {
+/**
+ * What the queue is asked for. `sla` is SPL's working calendar: "Breaching soon" means due within
+ * two business hours of now, or overdue.
+ */
+export function queueFilterFrom(
+  params: QueueParams,
+  me: string,
+  now = new Date(),
+  sla?: SlaCalendar,
+): QueueFilter {
   const view: Partial<QueueFilter> =
     params.view === "unassigned"
       ? { assignee: { kind: "unassigned" } }
@@ -104,7 +124,9 @@ export function queueFilterFrom(params: QueueParams, me: string, now = new Date(
         ? { assignee: { kind: "agent", id: me } }
         : params.view === "waiting"
           ? { status: "pending_merchant" }
-          : {};
+          : params.view === "breaching" && sla
+            ? { dueBefore: breachingSoonBefore(now, sla) }
+            : {};
   const terms = searchTermsOf(params.q);
   return {
     ...view,
@@ -114,7 +136,7 @@ export function queueFilterFrom(params: QueueParams, me: string, now = new Date(
     ...(params.assignee ? { assignee: assigneeOf(params.assignee, me) } : {}),
     ...(params.age ? ageRange(params.age, now) : {}),
     ...(terms.length > 0 ? { searchTerms: terms } : {}),
-    sort: params.sort,
+    sort: params.sort ?? (params.view === "breaching" ? "due_asc" : "created_desc"),
     ...(params.after ? { after: params.after } : {}),
     ...(params.before ? { before: params.before } : {}),
   };

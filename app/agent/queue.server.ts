@@ -22,6 +22,8 @@ const ROW = {
   createdAt: true,
   lastActivityAt: true,
   firstAgentReplyAt: true,
+  agentUnread: true,
+  responseDueAt: true,
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.TicketSelect;
 
@@ -47,6 +49,9 @@ function toQueueRow(row: Row) {
     createdAt: row.createdAt,
     lastActivityAt: row.lastActivityAt,
     answered: row.firstAgentReplyAt !== null,
+    /** Something from the merchant (the ticket, a reply) no agent has opened yet. */
+    unread: row.agentUnread,
+    responseDueAt: row.responseDueAt,
     assignee: row.assignee,
   };
 }
@@ -59,6 +64,7 @@ function filterWhere(filter: QueueFilter): Prisma.TicketWhereInput {
     ...(filter.assignee
       ? { assigneeId: filter.assignee.kind === "unassigned" ? null : filter.assignee.id }
       : {}),
+    ...(filter.dueBefore ? { responseDueAt: { lt: filter.dueBefore } } : {}),
     ...(filter.createdFrom || filter.createdBefore
       ? {
           createdAt: {
@@ -70,7 +76,7 @@ function filterWhere(filter: QueueFilter): Prisma.TicketWhereInput {
   };
 }
 
-type TimeColumn = "createdAt" | "lastActivityAt";
+type TimeColumn = "createdAt" | "lastActivityAt" | "responseDueAt";
 
 /**
  * Rows past (at, id) in the scan's order. Written as `at <= x AND (at < x OR id < y)` rather than
@@ -89,9 +95,7 @@ function pastCursor(
 }
 
 function orderBy(column: TimeColumn, direction: Prisma.SortOrder): Prisma.TicketOrderByWithRelationInput[] {
-  return column === "createdAt"
-    ? [{ createdAt: direction }, { id: direction }]
-    : [{ lastActivityAt: direction }, { id: direction }];
+  return [{ [column]: direction }, { id: direction }];
 }
 
 /** A page of rows fetched one past the limit, in scan order, turned into display order and cursors. */
@@ -139,6 +143,57 @@ export function agentQueue(db: Db) {
     return { ...pageOf(rows, limit, backwards, cursor !== null, cursorOf), sort: filter.sort };
   }
 
+  /**
+   * Due soonest first, then the tickets with nothing due, by id: two keyset scans, one over
+   * [responseDueAt, id] where a response is due and one over its null range, so "nulls last" costs
+   * no sort of the whole table on either database. Going backwards walks the same two scans in reverse.
+   */
+  async function browseByDue(filter: QueueFilter, limit: number): Promise<QueuePage> {
+    const backwards = Boolean(filter.before);
+    const cursor = decodeQueueCursor(filter.before ?? filter.after);
+    const where = filterWhere(filter);
+    const dueScan = (take: number, past: Prisma.TicketWhereInput) =>
+      take <= 0
+        ? Promise.resolve([])
+        : db.ticket.findMany({
+            where: { AND: [where, { responseDueAt: { not: null } }, past] },
+            orderBy: orderBy("responseDueAt", backwards ? "desc" : "asc"),
+            take,
+            select: ROW,
+          });
+    const undueScan = (take: number, pastId?: string) =>
+      take <= 0 || filter.dueBefore
+        ? Promise.resolve([])
+        : db.ticket.findMany({
+            where: {
+              AND: [
+                where,
+                { responseDueAt: null },
+                pastId ? { id: { [backwards ? "lt" : "gt"]: pastId } } : {},
+              ],
+            },
+            orderBy: [{ id: backwards ? "desc" : "asc" }],
+            take,
+            select: ROW,
+          });
+    const duePast =
+      cursor?.kind === "time" ? pastCursor("responseDueAt", { at: cursor.at, id: cursor.id }, backwards) : {};
+    let rows: Row[];
+    if (!backwards) {
+      const due = cursor?.kind === "undue" ? [] : await dueScan(limit + 1, duePast);
+      const undue = await undueScan(limit + 1 - due.length, cursor?.kind === "undue" ? cursor.id : undefined);
+      rows = [...due, ...undue];
+    } else if (cursor?.kind === "undue") {
+      const undue = await undueScan(limit + 1, cursor.id);
+      rows = [...undue, ...(await dueScan(limit + 1 - undue.length, {}))];
+    } else {
+      rows = await dueScan(limit + 1, duePast);
+    }
+    const cursorOf = (row: Row): QueueCursor =>
+      row.responseDueAt ? { kind: "time", at: row.responseDueAt, id: row.id } : { kind: "undue", id: row.id };
+    return { ...pageOf(rows, limit, backwards, cursor !== null, cursorOf), sort: "due_asc" };
+  }
+
   async function search(filter: QueueFilter, terms: string[], limit: number): Promise<QueuePage> {
     const backwards = Boolean(filter.before);
     const cursor = decodeQueueCursor(filter.before ?? filter.after);
@@ -163,7 +218,8 @@ export function agentQueue(db: Db) {
   return {
     page(filter: QueueFilter): Promise<QueuePage> {
       const limit = Math.min(Math.max(filter.limit ?? QUEUE_PAGE_SIZE, 1), 100);
-      return filter.searchTerms?.length ? search(filter, filter.searchTerms, limit) : browse(filter, limit);
+      if (filter.searchTerms?.length) return search(filter, filter.searchTerms, limit);
+      return filter.sort === "due_asc" ? browseByDue(filter, limit) : browse(filter, limit);
     },
 
     /**

@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import type { Db, Prisma } from "~/db.server";
 import { ticketCategory } from "~/support/tickets/ticket-category";
 import { needsAttention, readReport } from "~/support/store-checks/findings";
 
@@ -25,3 +25,32 @@ export async function shopHistory(db: Db, shop: string, exceptId: string) {
 }
 
 export type ShopHistory = Awaited<ReturnType<typeof shopHistory>>;
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The app was installed (Shopify's afterAuth hook, run when a shop's offline session is made): the
+ * first install date is kept, a reinstall only clears the uninstall.
+ */
+export async function recordInstall(db: Db, shop: string, now = new Date()) {
+  await db.shopInstall.upsert({
+    where: { shop },
+    create: { shop, installedAt: now },
+    update: { uninstalledAt: null },
+  });
+}
+
+/** The app/uninstalled webhook: the install row stays (agents still see the shop's history) until shop/redact. */
+export async function recordUninstall(tx: Tx, shop: string, now = new Date()) {
+  await tx.shopInstall.updateMany({ where: { shop }, data: { uninstalledAt: now } });
+}
+
+/** When the shop installed the app and, if it has since, uninstalled it; null for a shop never seen installing. */
+export async function shopInstall(db: Db, shop: string) {
+  return db.shopInstall.findUnique({
+    where: { shop },
+    select: { installedAt: true, uninstalledAt: true },
+  });
+}
+
+export type ShopInstallDates = Awaited<ReturnType<typeof shopInstall>>;

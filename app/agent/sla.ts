@@ -152,3 +152,8 @@ export function responseDueAt(
 export function breachingSoonBefore(now: Date, calendar: SlaCalendar): Date {
   return addBusinessMinutes(now, BREACHING_SOON_MINUTES, calendar);
 }
+
+/** "09:00" from minutes after midnight, as the settings form shows working hours. */
+export function clockOf(minute: number) {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}

@@ -23,7 +23,8 @@ import { useTranslation } from "react-i18next";
 import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";
-import { formatAge } from "~/components/format";
+import { formatAge, formatDateTime, formatDuration } from "~/components/format";
+import { readSlaSettings } from "~/agent/sla-settings.server";
 import {
   AGE_BUCKETS,
   QUEUE_SORTS,
@@ -55,7 +56,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     throw badRequest("This queue link is broken: its page position is not one the queue made.");
   const params = parsed.data;
   const queue = agentQueue(db);
-  const page = await queue.page(queueFilterFrom(params, agent.id));
+  const page = await queue.page(queueFilterFrom(params, agent.id, new Date(), await readSlaSettings(db)));
   return {
     params,
     page,
@@ -119,12 +120,46 @@ function useDebouncedInput(value: string, commit: (value: string) => void) {
   return [draft, setDraft] as const;
 }
 
+/** When SPL's response is due: relative to the loader's clock, overdue said in words as well as colour. */
+function DueCell({
+  due,
+  now,
+  timeZone,
+}: {
+  due: string | Date | null;
+  now: string;
+  timeZone: string | null;
+}) {
+  const { t, i18n } = useTranslation("agent");
+  if (!due)
+    return (
+      <Text as="span" tone="subdued">
+        {t("queue.due.none")}
+      </Text>
+    );
+  const left = new Date(due).getTime() - new Date(now).getTime();
+  return (
+    <BlockStack>
+      {left < 0 ? (
+        <span>
+          <Badge tone="critical">{t("queue.due.overdue", { time: formatDuration(-left, t) })}</Badge>
+        </span>
+      ) : (
+        <Text as="span">{t("queue.due.in", { time: formatDuration(left, t) })}</Text>
+      )}
+      <Text as="span" tone="subdued" variant="bodySm">
+        {formatDateTime(due, i18n.language, timeZone)}
+      </Text>
+    </BlockStack>
+  );
+}
+
 export default function Queue() {
   const { t } = useTranslation("agent");
   const { params, page, counts, agents, views, searchTooShort, now } = useLoaderData<typeof loader>();
   const update = useQueueUrl();
   const [searchParams, setSearchParams] = useSearchParams();
-  const { agent: me, csrfToken } = useConsole();
+  const { agent: me, csrfToken, timeZone } = useConsole();
   const viewFetcher = useFetcher<typeof action>();
   const [viewName, setViewName] = useState("");
   const [viewShared, setViewShared] = useState(false);
@@ -207,6 +242,7 @@ export default function Queue() {
     { label: t("queue.sort.created"), value: "created asc", directionLabel: t("queue.sort.oldest") },
     { label: t("queue.sort.activity"), value: "activity desc", directionLabel: t("queue.sort.recent") },
     { label: t("queue.sort.activity"), value: "activity asc", directionLabel: t("queue.sort.stale") },
+    { label: t("queue.sort.due"), value: "due asc", directionLabel: t("queue.sort.dueSoonest") },
   ];
 
   const choiceFilter = (
@@ -348,6 +384,9 @@ export default function Queue() {
           </Text>
         )}
       </IndexTable.Cell>
+      <IndexTable.Cell>
+        <DueCell due={ticket.responseDueAt} now={now} timeZone={timeZone} />
+      </IndexTable.Cell>
       <IndexTable.Cell>{formatAge(ticket.createdAt, now, t)}</IndexTable.Cell>
       <IndexTable.Cell>{formatAge(ticket.lastActivityAt, now, t)}</IndexTable.Cell>
     </IndexTable.Row>
@@ -375,6 +414,8 @@ export default function Queue() {
                 view: QUEUE_VIEWS[index] === "all" ? undefined : QUEUE_VIEWS[index],
                 status: undefined,
                 assignee: undefined,
+                // Each view brings its own order ("Breaching soon" sorts by due time).
+                sort: undefined,
               });
             }}
             canCreateNewView={false}
@@ -415,6 +456,7 @@ export default function Queue() {
               { title: t("queue.columns.category") },
               { title: t("queue.columns.status") },
               { title: t("queue.columns.assignee") },
+              { title: t("queue.columns.due") },
               { title: t("queue.columns.age") },
               { title: t("queue.columns.lastActivity") },
             ]}

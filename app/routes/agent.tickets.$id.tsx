@@ -37,7 +37,7 @@ import { db } from "~/db.server";
 import { rowId } from "~/http/input.server";
 import { CATEGORY_IDS, TIKTOK_CATEGORIES, routeOf } from "~/support/taxonomy";
 import { cannedReplies } from "~/agent/canned-replies.server";
-import { shopHistory } from "~/agent/shop-history.server";
+import { shopHistory, shopInstall } from "~/agent/shop-history.server";
 import { ShopPanel } from "~/components/agent/ShopPanel";
 import { ShortcutsHelp } from "~/components/agent/ShortcutsHelp";
 import { useShortcuts } from "~/components/agent/shortcuts";
@@ -53,6 +53,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     agents: await listAgents(db),
     canned: await cannedReplies(db).visibleTo(agent.id, ticket.locale),
     shopTickets: await shopHistory(db, ticket.shop, ticket.id),
+    shopInstall: await shopInstall(db, ticket.shop),
   };
 };
 
@@ -117,7 +118,7 @@ function ComposerForm({
 
 export default function TicketPage() {
   const { t } = useTranslation("agent");
-  const { ticket, agents, canned, shopTickets } = useLoaderData<typeof loader>();
+  const { ticket, agents, canned, shopTickets, shopInstall } = useLoaderData<typeof loader>();
   const { agent: me, timeZone } = useConsole();
   const revalidator = useRevalidator();
   const [toast, setToast] = useState<string | null>(null);
@@ -400,7 +401,7 @@ export default function TicketPage() {
                 </InlineStack>
               </TitledCard>
             )}
-            <ShopPanel ticket={ticket} history={shopTickets} timeZone={timeZone} />
+            <ShopPanel ticket={ticket} history={shopTickets} install={shopInstall} timeZone={timeZone} />
             <StoreChecksPanel ticket={ticket} />
             <TicketFacts ticket={ticket} />
           </BlockStack>

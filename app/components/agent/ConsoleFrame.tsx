@@ -85,7 +85,10 @@ export function ConsoleFrame({
       {agent.role === "admin" ? (
         <Navigation.Section
           title={t("nav.admin")}
-          items={[{ url: "/agent/admin/agents", label: t("nav.agents") }]}
+          items={[
+            { url: "/agent/admin/agents", label: t("nav.agents") },
+            { url: "/agent/admin/sla", label: t("nav.sla") },
+          ]}
         />
       ) : null}
     </Navigation>

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, DescriptionList, InlineStack, Link, Text } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
-import type { ShopHistory } from "~/agent/shop-history.server";
+import type { ShopHistory, ShopInstallDates } from "~/agent/shop-history.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 import { formatDateTime } from "../format";
 import { AgentStatusBadge } from "./AgentStatusBadge";
@@ -22,14 +22,20 @@ function diagnosticsOf(value: unknown): { shopPlan?: string; timezone?: string }
   };
 }
 
-/** The shop behind the ticket: plan, language, time zone, and its other tickets with their store checks. */
+/**
+ * The shop behind the ticket: when it installed the app, plan, language, time zone, and its other
+ * tickets with their store checks.
+ */
 export function ShopPanel({
   ticket,
   history,
+  install,
   timeZone,
 }: {
   ticket: ShopFacts;
   history: ShopHistory;
+  /** Null for a shop installed before install dates were recorded. */
+  install?: ShopInstallDates;
   /** The agent's, for dates; UTC when unknown. */
   timeZone?: string | null;
 }) {
@@ -41,6 +47,18 @@ export function ShopPanel({
       <DescriptionList
         gap="tight"
         items={[
+          {
+            term: t("shopPanel.installed"),
+            description: install ? formatDateTime(install.installedAt, i18n.language, timeZone) : none,
+          },
+          ...(install?.uninstalledAt
+            ? [
+                {
+                  term: t("shopPanel.uninstalled"),
+                  description: formatDateTime(install.uninstalledAt, i18n.language, timeZone),
+                },
+              ]
+            : []),
           { term: t("shopPanel.plan"), description: diagnostics.shopPlan ?? none },
           { term: t("shopPanel.language"), description: ticket.locale },
           { term: t("shopPanel.timezone"), description: diagnostics.timezone ?? none },

@@ -149,4 +149,6 @@ export async function deleteShopTickets(tx: Tx, shop: string) {
   await tx.ticket.deleteMany({ where: { shop } });
   await tx.outboxEmail.deleteMany({ where: { shop } });
   await tx.selfHelpResolution.deleteMany({ where: { shop } });
+  await tx.shopInstall.deleteMany({ where: { shop } });
+  await tx.triageLabel.deleteMany({ where: { shop } });
 }

@@ -10,6 +10,8 @@ import {
   type TicketFacts,
 } from "~/notifications/emails.server";
 import { enqueueEmail } from "~/notifications/outbox.server";
+import { responseDueAt as dueAfter } from "~/agent/sla";
+import { readSlaSettings } from "~/agent/sla-settings.server";
 import { isCategoryId, type CategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { formatTicketNumber } from "./number";
@@ -129,12 +131,58 @@ function newsForMerchant(from: TicketStatus, to: TicketStatus): boolean {
   return merchantStatus(from) !== merchantStatus(to);
 }
 
+/**
+ * When SPL's response is due once it is SPL's turn again: a due time already running is kept (the
+ * merchant writing twice does not push the promise back); otherwise the first-response target until
+ * an agent has answered, the next-response target after.
+ */
+async function dueWhenSplsTurn(
+  tx: Tx,
+  ticket: { category: string; responseDueAt: Date | null; firstAgentReplyAt: Date | null },
+  now: Date,
+): Promise<Date> {
+  if (ticket.responseDueAt) return ticket.responseDueAt;
+  return dueAfter(
+    await readSlaSettings(tx),
+    ticket.category,
+    ticket.firstAgentReplyAt ? "next" : "first",
+    now,
+  );
+}
+
+/** Statuses in which the next move is the merchant's or nobody's: no response is due from SPL. */
+function noResponseDue(status: TicketStatus) {
+  return status === "pending_merchant" || status === "resolved" || status === "closed";
+}
+
 /** Timestamps a status change sets or clears: reopening undoes "resolved" and "closed". */
 function statusTimes(to: TicketStatus, now: Date): Prisma.TicketUpdateManyMutationInput {
   if (to === "resolved") return { resolvedAt: now };
   if (to === "closed") return { closedAt: now };
   if (to === "open") return { resolvedAt: null, closedAt: null };
   return {};
+}
+
+/**
+ * A running due time under another category's target, counted from when SPL's turn began: the
+ * ticket's creation before the first answer, else the merchant's latest message after it (or now,
+ * when an agent reopened the ticket without one).
+ */
+async function dueForCategory(
+  tx: Tx,
+  id: string,
+  ticket: { createdAt: Date; firstAgentReplyAt: Date | null },
+  category: CategoryId,
+): Promise<Date> {
+  const settings = await readSlaSettings(tx);
+  if (!ticket.firstAgentReplyAt) return dueAfter(settings, category, "first", ticket.createdAt);
+  const latest = await tx.message.findFirst({
+    where: { ticketId: id, authorType: "merchant" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { createdAt: true },
+  });
+  const since = latest && latest.createdAt > ticket.firstAgentReplyAt ? latest.createdAt : new Date();
+  return dueAfter(settings, category, "next", since);
 }
 
 export function ticketModule(db: Db) {
@@ -162,6 +210,8 @@ export function ticketModule(db: Db) {
     async create(shop: string, input: NewTicket): Promise<CreatedTicket> {
       // Hashed before the transaction, which holds the counter's lock.
       const files = attachmentRows(input.attachments).map((file) => ({ ...file, shop }));
+      const sla = await readSlaSettings(db);
+      const now = new Date();
       try {
         const ticket = await db.$transaction(async (tx) => {
           const { value: number } = await tx.counter.update({
@@ -189,6 +239,9 @@ export function ticketModule(db: Db) {
               diagnostics: { ...input.diagnostics },
               idempotencyKey: input.idempotencyKey,
               searchText: searchTextOf({ ...input, number, shop, orderId }),
+              createdAt: now,
+              lastActivityAt: now,
+              responseDueAt: dueAfter(sla, input.category, "first", now),
               ...(files.length ? { attachments: { createMany: { data: files } } } : {}),
               events: { create: { actorType: "merchant", action: "created", toValue: "new" } },
             },
@@ -240,6 +293,8 @@ export function ticketModule(db: Db) {
             authorType: author.type,
             agentId: author.type === "agent" ? author.agentId : null,
             body,
+            // The due time this reply answered, so met or missed stays known after the ticket moves on.
+            ...(author.type === "agent" ? { responseDueAt: ticket.responseDueAt } : {}),
             ...(files.length
               ? {
                   attachments: {
@@ -263,6 +318,7 @@ export function ticketModule(db: Db) {
             // The merchant has read whatever they answer; an agent's reply is news for them.
             merchantUnread: author.type === "agent",
             ...(author.type === "agent" ? { firstAgentReplyAt: ticket.firstAgentReplyAt ?? now } : {}),
+            responseDueAt: author.type === "agent" ? null : await dueWhenSplsTurn(tx, ticket, now),
             ...(to !== from ? statusTimes(to, now) : {}),
           },
         );
@@ -314,13 +370,15 @@ export function ticketModule(db: Db) {
         if (!ticket) return { ok: false, error: "notFound" };
         const from = ticket.status;
         if (!canTransition(from, to)) return { ok: false, error: "transition" };
+        const now = new Date();
         await guardedUpdate(
           tx,
           id,
           { status: from },
           {
             status: to,
-            ...statusTimes(to, new Date()),
+            ...statusTimes(to, now),
+            responseDueAt: noResponseDue(to) ? null : await dueWhenSplsTurn(tx, ticket, now),
             ...(newsForMerchant(from, to) ? { merchantUnread: true } : {}),
           },
         );
@@ -335,10 +393,23 @@ export function ticketModule(db: Db) {
     setCategory(agentId: string, id: string, category: CategoryId): Promise<ChangeResult> {
       if (!isCategoryId(category)) return Promise.resolve({ ok: false, error: "invalidCategory" });
       return change(async (tx) => {
-        const ticket = await tx.ticket.findUnique({ where: { id }, select: { category: true } });
+        const ticket = await tx.ticket.findUnique({
+          where: { id },
+          select: { category: true, createdAt: true, firstAgentReplyAt: true, responseDueAt: true },
+        });
         if (!ticket) return { ok: false, error: "notFound" };
         if (ticket.category === category) return { ok: true, changed: false };
-        await guardedUpdate(tx, id, { category: ticket.category }, { category });
+        await guardedUpdate(
+          tx,
+          id,
+          { category: ticket.category },
+          {
+            category,
+            ...(ticket.responseDueAt
+              ? { responseDueAt: await dueForCategory(tx, id, ticket, category) }
+              : {}),
+          },
+        );
         await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
         return { ok: true, changed: true };
       });
