@@ -1,0 +1,199 @@
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import enSupport from "~/i18n/locales/en/support.json";
+import itSupport from "~/i18n/locales/it/support.json";
+import { CATEGORY_IDS } from "~/support/taxonomy";
+import { launchChromium, merchantContext } from "./chromium";
+
+/** Demo Shop's address is in Italy (preview/demo-shops.ts), as Shopify's Admin API reports it. */
+const SHOP = "demo-shop.myshopify.com";
+const url = (path: string) => `${inject("baseURL")}${path}`;
+const SUPPORT = { en: enSupport, it: itSupport } as const;
+type Lang = keyof typeof SUPPORT;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens an app path as Shopify admin's deep link would, in a merchant's browser of that language. */
+async function openInAdmin(path: string, lang: Lang, viewport?: { width: number; height: number }) {
+  const context = await merchantContext(browser, lang === "it" ? "it-IT" : "en-US");
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(url(`/?shop=${SHOP}&locale=${lang}&path=${encodeURIComponent(path)}`));
+  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
+  await page.locator("h1").first().waitFor();
+  // Links navigate inside the app (with the session token) once React has hydrated the page.
+  await page.waitForLoadState("networkidle");
+  return page;
+}
+
+/** axe-core's serious and critical violations (WCAG 2 A and AA rules) on the page as it is now. */
+async function seriousAxeViolations(page: Page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const { violations } = await (
+      window as unknown as {
+        axe: {
+          run: (options: object) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
+    return violations
+      .filter(({ impact }) => impact === "serious" || impact === "critical")
+      .map(({ id, impact, nodes }) => `${impact} ${id}: ${JSON.stringify(nodes.map((node) => node.target))}`);
+  });
+}
+
+/** Whether the page, or any element that scrolls sideways, is wider than the screen. */
+function sidewaysScroll(page: Page) {
+  return page.evaluate(() => {
+    const wide = (element: Element) => element.scrollWidth > element.clientWidth + 1;
+    const scrollers = Array.from(document.querySelectorAll("body *")).filter((element) => {
+      const { overflowX } = getComputedStyle(element);
+      return (overflowX === "auto" || overflowX === "scroll") && wide(element);
+    });
+    return { page: wide(document.documentElement), scrollers: scrollers.map((element) => element.className) };
+  });
+}
+
+const levelsOf = (page: Page) =>
+  page
+    .locator("h1, h2, h3, h4")
+    .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName.slice(1))));
+
+function expectHeadingsInOrder(levels: number[]) {
+  expect(levels[0]).toBe(1);
+  levels.forEach((level, index) => expect(level - (levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
+}
+
+const SUSPENDED = "/app/support/guides/account_suspended";
+
+describe("the suspended-account guide for an Italian shop", () => {
+  const expected = {
+    en: {
+      report: "Report a problem in the TikTok app",
+      path: "TikTok app > Profile > ☰ menu > Settings and privacy > Report a problem",
+      reason:
+        "Your store's country is Italy, which is neither the USA nor the UK, so the row for other regions applies",
+      row: "South-East Asia / other regions",
+      applies: "Applies to your store",
+      otherRow: "USA / UK / Global",
+    },
+    it: {
+      report: "Segnala un problema nell'app TikTok",
+      path: "App TikTok > Profilo > Menu ☰ > Impostazioni e privacy > Segnala un problema",
+      reason:
+        "Il paese del tuo negozio è Italia, che non è né gli USA né il Regno Unito, quindi vale la riga delle altre regioni",
+      row: "Sud-est asiatico / Altre regioni",
+      applies: "Vale per il tuo negozio",
+      otherRow: "USA / UK / Globale",
+    },
+  } as const;
+
+  it.each(["en", "it"] as const)(
+    "in %s: shows the TikTok app's Report a problem path and marks the row for other regions, saying why",
+    async (lang) => {
+      const text = expected[lang];
+      const page = await openInAdmin(SUSPENDED, lang);
+      await page.getByRole("heading", { name: text.report }).waitFor();
+      await page.getByText(text.path, { exact: true }).waitFor();
+      await page.getByText(text.reason, { exact: false }).waitFor();
+      // Exactly one row is marked, and it is the row for other regions.
+      const marked = page.getByText(text.applies, { exact: true });
+      expect(await marked.count()).toBe(1);
+      const markedRow = marked.locator("xpath=ancestor::div[contains(@class, 'Polaris-Box')][1]");
+      expect(await markedRow.textContent()).toContain(text.row);
+      expect(await markedRow.textContent()).not.toContain(text.otherRow);
+      await page.context().close();
+    },
+  );
+});
+
+describe("Who fixes what", () => {
+  it.each(["en", "it"] as const)("in %s: lists every category of the taxonomy, once", async (lang) => {
+    const page = await openInAdmin("/app/support/who-fixes-what", lang);
+    const listed = await page.locator("h3").allTextContents();
+    expect(listed.sort()).toEqual(CATEGORY_IDS.map((id) => SUPPORT[lang].categories[id].label).sort());
+    expectHeadingsInOrder(await levelsOf(page));
+    expect(await page.locator("main").count()).toBe(1);
+    expect(await page.title()).toBe(`${SUPPORT[lang].whoFixesWhat.title} · SPL Support`);
+    await page.context().close();
+  });
+
+  it("opens each category's ticket form or guide from its button", async () => {
+    const page = await openInAdmin("/app/support/who-fixes-what", "en");
+    const labels = enSupport.whoFixesWhat.start;
+    for (const category of CATEGORY_IDS) {
+      const label = enSupport.categories[category].label;
+      const spl = ["order_sync", "product_sync", "connection", "app_setup"].includes(category);
+      await page
+        .getByRole("link", {
+          name: (spl ? labels.ticketFor : labels.guideFor).replace("{{category}}", label),
+        })
+        .click();
+      const target = spl ? "/app/support/new" : `/app/support/guides/${category}`;
+      await expect.poll(() => new URL(page.url()).pathname).toBe(target);
+      await page.locator("h1").first().waitFor();
+      if (spl) {
+        expect(new URL(page.url()).searchParams.get("category")).toBe(category);
+      } else {
+        const title = enSupport.guide.title.replace("{{category}}", label);
+        await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      }
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/who-fixes-what");
+      await page.getByRole("heading", { level: 1, name: enSupport.whoFixesWhat.title }).waitFor();
+    }
+    await page.context().close();
+  });
+
+  it("is linked from the Support page and from a guide", async () => {
+    const page = await openInAdmin("/app/support", "en");
+    await page.getByRole("link", { name: enSupport.whoFixesWhat.linkFromSupport }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/who-fixes-what");
+    await page.goto(url(`/?shop=${SHOP}&locale=en&path=${encodeURIComponent("/app/support/guides/payout")}`));
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/guides/payout");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("link", { name: enSupport.whoFixesWhat.linkFromGuide }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/who-fixes-what");
+    await page.context().close();
+  });
+});
+
+describe("the guide pages pass axe and fit a phone", () => {
+  const paths = [
+    SUSPENDED,
+    "/app/support/guides/payout",
+    "/app/support/guides/shipping",
+    "/app/support/who-fixes-what",
+  ];
+
+  it.each(["en", "it"] as const)("in %s: no serious or critical axe violation", async (lang) => {
+    const found: Record<string, string[]> = {};
+    for (const path of paths) {
+      const page = await openInAdmin(path, lang);
+      expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+      found[path] = await seriousAxeViolations(page);
+      await page.context().close();
+    }
+    expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, []])));
+  });
+
+  it.each(["en", "it"] as const)("in %s: nothing scrolls sideways at 390 px", async (lang) => {
+    const found: Record<string, unknown> = {};
+    for (const path of paths) {
+      const page = await openInAdmin(path, lang, { width: 390, height: 844 });
+      found[path] = await sidewaysScroll(page);
+      await page.context().close();
+    }
+    expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, { page: false, scrollers: [] }])));
+  });
+});
