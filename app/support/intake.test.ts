@@ -43,8 +43,20 @@ describe("what the Support page does with an answer", () => {
     expect([...step.choices, ...step.others].sort()).toEqual([...CATEGORY_IDS].sort());
   });
 
+  it("offers SPL's problems first for a vague text, where every reading is noise", () => {
+    const vague = classified("account_verification", { lowConfidence: true });
+    if (vague.kind === "classified") vague.triage.confidence = 0.0007;
+    expect(intakeStep(vague)).toMatchObject({
+      kind: "ask",
+      choices: ["order_sync", "product_sync", "connection", "app_setup"],
+    });
+  });
+
   it("never routes a suspension it is unsure of: the merchant picks", () => {
-    expect(intakeStep(classified("account_suspended", { lowConfidence: true })).kind).toBe("ask");
+    expect(intakeStep(classified("account_suspended", { lowConfidence: true }))).toMatchObject({
+      kind: "ask",
+      choices: ["account_suspended", "order_sync", "product_sync", "connection"],
+    });
   });
 
   it("offers the ticket for SPL's part and the guide for TikTok's when the text names two problems", () => {

@@ -66,6 +66,8 @@ export function answerIntake(
 
 /** How many likely problems the "Which of these is closest?" question offers before "Show all". */
 export const CLOSEST_CHOICES = 4;
+/** Below this score a category is noise, not a likely reading (a vague text scores every category near 0). */
+export const LIKELY_SCORE = 0.05;
 
 /**
  * What the Support page does with an answer:
@@ -91,8 +93,12 @@ export function intakeStep(answer: IntakeAnswer): IntakeStep {
     return { kind: "two", spl, tiktok };
   }
   if (triage.lowConfidence) {
-    const likely = [triage.category, ...triage.alternatives.map((alternative) => alternative.category)];
-    const choices = [...new Set(likely)].slice(0, CLOSEST_CHOICES);
+    const likely = [{ category: triage.category, score: triage.confidence }, ...triage.alternatives]
+      .filter((reading) => reading.score >= LIKELY_SCORE)
+      .map((reading) => reading.category);
+    // Too few likely readings (a vague text) are topped up in the taxonomy's order, SPL's problems
+    // first: on SPL's own Support page an unexplained problem is most likely one of SPL's.
+    const choices = [...new Set([...likely, ...CATEGORY_IDS])].slice(0, CLOSEST_CHOICES);
     return { kind: "ask", choices, others: CATEGORY_IDS.filter((id) => !choices.includes(id)) };
   }
   return { kind: "route", category: triage.category, route: triage.route, chosen: false };
