@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import enSupport from "~/i18n/locales/en/support.json";
 import itSupport from "~/i18n/locales/it/support.json";
-import { CATEGORY_IDS } from "~/support/taxonomy";
+import { CATEGORY_IDS, TIKTOK_CATEGORIES } from "~/support/taxonomy";
 import { launchChromium, merchantContext } from "./chromium";
 
 /** Demo Shop's address is in Italy (preview/demo-shops.ts), as Shopify's Admin API reports it. */
@@ -117,6 +117,16 @@ describe("the suspended-account guide for an Italian shop", () => {
   );
 });
 
+describe("the shipping guide's wording", () => {
+  it("explains the carrier's role instead of saying the problem concerns the TikTok seller account", async () => {
+    const page = await openInAdmin("/app/support/guides/shipping", "en");
+    await page.getByText(enSupport.guide.introCarrier, { exact: true }).waitFor();
+    expect(await page.getByText(enSupport.guide.intro, { exact: true }).count()).toBe(0);
+    expect(await page.getByText("TikTok seller account", { exact: false }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe("Who fixes what", () => {
   it.each(["en", "it"] as const)("in %s: lists every category of the taxonomy, once", async (lang) => {
     const page = await openInAdmin("/app/support/who-fixes-what", lang);
@@ -170,9 +180,7 @@ describe("Who fixes what", () => {
 
 describe("the guide pages pass axe and fit a phone", () => {
   const paths = [
-    SUSPENDED,
-    "/app/support/guides/payout",
-    "/app/support/guides/shipping",
+    ...TIKTOK_CATEGORIES.map((category) => `/app/support/guides/${category}`),
     "/app/support/who-fixes-what",
   ];
 
