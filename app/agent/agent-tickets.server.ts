@@ -5,6 +5,7 @@ import type { CheckedAttachment } from "~/support/tickets/attachments";
 import { THREAD, threadMessage } from "~/support/tickets/thread";
 import { ticketCategory } from "~/support/tickets/ticket-category";
 import { ticketModule, type ChangeResult } from "~/support/tickets/tickets.server";
+import { readEntities } from "~/support/triage-labels/reading";
 import { guideReply } from "./guide-reply.server";
 import type { TicketAction } from "./ticket-actions";
 
@@ -126,6 +127,9 @@ export function agentTickets(db: Db) {
         category: ticketCategory(ticket.category),
         suggestedCategory: isCategoryId(ticket.suggestedCategory) ? ticket.suggestedCategory : null,
         confidence: ticket.confidence,
+        merchantCategory: isCategoryId(ticket.merchantCategory) ? ticket.merchantCategory : null,
+        secondCategory: isCategoryId(ticket.secondCategory) ? ticket.secondCategory : null,
+        entities: readEntities(ticket.entities),
         description: ticket.description,
         orderId: ticket.orderId,
         orderSummary: ticket.orderSummary,

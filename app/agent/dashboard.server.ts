@@ -56,6 +56,34 @@ async function medianDelayMs(
   return row?.median === null || row?.median === undefined ? null : Number(row.median);
 }
 
+/** Most frequent disagreements between the classifier's suggestion and a ticket's category shown. */
+const TOP_CONFUSIONS = 5;
+
+/**
+ * How often the classifier's suggestion is the ticket's final category (after the merchant's pick and
+ * any agent's change), over tickets opened in the period that had a suggestion, and the most frequent
+ * confusions (suggested → final).
+ */
+async function triageAgreement(db: Db, from: Date) {
+  const pairs = await db.ticket.groupBy({
+    by: ["suggestedCategory", "category"],
+    where: { createdAt: { gte: from }, suggestedCategory: { not: null } },
+    _count: { _all: true },
+  });
+  const rows = pairs.map((pair) => ({
+    suggested: ticketCategory(pair.suggestedCategory ?? ""),
+    final: ticketCategory(pair.category),
+    tickets: pair._count._all,
+  }));
+  const decided = rows.reduce((sum, row) => sum + row.tickets, 0);
+  const agreed = rows.filter((row) => row.suggested === row.final).reduce((sum, row) => sum + row.tickets, 0);
+  const confusions = rows
+    .filter((row) => row.suggested !== row.final)
+    .sort((a, b) => b.tickets - a.tickets || a.suggested.localeCompare(b.suggested))
+    .slice(0, TOP_CONFUSIONS);
+  return { decided, agreed, rate: decided === 0 ? null : agreed / decided, confusions };
+}
+
 async function oldestUnanswered(db: Db) {
   // One indexed query per status, merged: an IN over both would sort every waiting ticket.
   const perStatus = await Promise.all(
@@ -141,6 +169,7 @@ export async function supportDashboard(db: Db, options: { days: DashboardPeriod;
     })),
     medianFirstReplyMs: await medianDelayMs(db, kind, FIRST_REPLY_AT, from),
     medianCloseMs: await medianDelayMs(db, kind, DONE_AT, from),
+    triage: await triageAgreement(db, from),
     oldestUnanswered: await oldestUnanswered(db),
   };
 }

@@ -159,6 +159,47 @@ export default function Dashboard() {
             />
           </BlockStack>
         </Card>
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingSm">
+              {t("dashboard.triage.title")}
+            </Text>
+            <Text as="p">
+              {dashboard.triage.rate === null
+                ? t("dashboard.triage.noData")
+                : t("dashboard.triage.agreement", {
+                    percent: Math.round(dashboard.triage.rate * 100),
+                    agreed: dashboard.triage.agreed,
+                    total: dashboard.triage.decided,
+                  })}
+            </Text>
+            <Text as="p" tone="subdued">
+              {t("dashboard.triage.help")}
+            </Text>
+            <Text as="h3" variant="headingXs">
+              {t("dashboard.triage.confusions")}
+            </Text>
+            {dashboard.triage.confusions.length === 0 ? (
+              <Text as="p" tone="subdued">
+                {t("dashboard.triage.noConfusions")}
+              </Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "numeric"]}
+                headings={[
+                  t("dashboard.triage.columns.suggested"),
+                  t("dashboard.triage.columns.final"),
+                  t("dashboard.triage.columns.tickets"),
+                ]}
+                rows={dashboard.triage.confusions.map((row) => [
+                  t(`support:categories.${row.suggested}.label`),
+                  t(`support:categories.${row.final}.label`),
+                  row.tickets,
+                ])}
+              />
+            )}
+          </BlockStack>
+        </Card>
         <Card padding="0">
           <BlockStack gap="200">
             <Box padding="400" paddingBlockEnd="0">

@@ -359,6 +359,20 @@ export default function TicketPage() {
                   {t("category.noSuggestion")}
                 </Text>
               )}
+              {ticket.merchantCategory && ticket.merchantCategory !== ticket.suggestedCategory ? (
+                <Text as="p" tone="subdued">
+                  {t("category.merchantPicked", {
+                    category: t(`support:categories.${ticket.merchantCategory}.label`),
+                  })}
+                </Text>
+              ) : null}
+              {ticket.secondCategory ? (
+                <Text as="p" tone="subdued">
+                  {t("category.second", {
+                    category: t(`support:categories.${ticket.secondCategory}.label`),
+                  })}
+                </Text>
+              ) : null}
               <Select
                 label={t("category.label")}
                 options={categoryOptions}

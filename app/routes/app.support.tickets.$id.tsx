@@ -128,6 +128,18 @@ export default function TicketPage() {
                 </BlockStack>
               </Banner>
             ) : null}
+            {ticket.secondCategory ? (
+              <Banner
+                tone="info"
+                title={t("ticket.splPart", { category: t(`categories.${ticket.category}.label`) })}
+                action={{
+                  content: t("triage.nextTiktok"),
+                  url: `/app/support/guides/${ticket.secondCategory}`,
+                }}
+              >
+                {t("ticket.otherPart", { other: t(`categories.${ticket.secondCategory}.label`) })}
+              </Banner>
+            ) : null}
             <TicketConversation
               heading={t("ticket.description")}
               ticket={ticket}

@@ -193,7 +193,7 @@ describe("learning from agents", () => {
     const rows = readFileSync(out, "utf8")
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line) as Record<string, string>)
+      .map((line) => JSON.parse(line) as { text: string })
       .filter((row) => row.text.includes(marker));
     expect(rows).toEqual([
       {

@@ -41,7 +41,12 @@ describe("the Support page's server side", () => {
       intake.action,
       await adminDataRequest("/app/support", DEMO_SHOP.domain, { method: "POST", body }),
     );
-    expect(await response.json()).toEqual({ kind: "chosen", category: "payout", route: "tiktok_guide" });
+    expect(await response.json()).toEqual({
+      kind: "chosen",
+      category: "payout",
+      route: "tiktok_guide",
+      typed: { description: "The products won't sync", orderId: "" },
+    });
   });
 
   it("opens a ticket with the order's summary and a screenshot, then redirects to it", async () => {

@@ -15,12 +15,18 @@ type Facts = Pick<
   | "orderSummary"
   | "diagnostics"
   | "attachments"
+  | "entities"
 >;
+
+const ENTITY_KINDS = ["orderNumbers", "trackingNumbers", "skus", "productNames"] as const;
 
 /** Who is asking and the context the app gathered, so the agent need not ask again. */
 export function TicketFacts({ ticket }: { ticket: Facts }) {
   const { t } = useTranslation("agent");
   const none = "—";
+  // What the merchant's text names, read by the server when the ticket was created.
+  const named = ticket.entities;
+  const namedKinds = ENTITY_KINDS.filter((kind) => named[kind].length > 0);
   return (
     <BlockStack gap="400">
       <TitledCard gap="200" title={t("ticket.merchant")}>
@@ -44,8 +50,29 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
       >
         <JsonDetails
           value={ticket.orderSummary}
-          empty={ticket.orderId ? t("ticket.orderNotLooked") : t("ticket.noOrder")}
+          empty={
+            ticket.orderId
+              ? t("ticket.orderNotLooked")
+              : named.orderNumbers.length
+                ? t("ticket.orderNamed", { orders: named.orderNumbers.join(", ") })
+                : t("ticket.noOrder")
+          }
         />
+      </TitledCard>
+      <TitledCard gap="200" title={t("ticket.named.title")}>
+        {namedKinds.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t("ticket.named.nothing")}
+          </Text>
+        ) : (
+          <DescriptionList
+            gap="tight"
+            items={namedKinds.map((kind) => ({
+              term: t(`ticket.named.${kind}`),
+              description: named[kind].join(", "),
+            }))}
+          />
+        )}
       </TitledCard>
       <TitledCard gap="200" title={t("ticket.diagnostics")}>
         <JsonDetails

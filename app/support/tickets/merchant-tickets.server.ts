@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "~/db.server";
+import { isCategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
 import { merchantStatus, statusesShownAs, type MerchantStatus } from "./status";
@@ -80,6 +81,8 @@ export function merchantTickets(db: Db, shop: string) {
         id: ticket.id,
         number: ticket.number,
         category: ticketCategory(ticket.category),
+        // The TikTok part of a two-problem text: the ticket is for the other, SPL's, part.
+        secondCategory: isCategoryId(ticket.secondCategory) ? ticket.secondCategory : null,
         status: merchantStatus(ticket.status),
         unread: ticket.merchantUnread,
         description: ticket.description,

@@ -129,6 +129,16 @@ export async function redactCustomerFromTickets(
   for (const ticket of await customerTickets(tx, shop, identifiers, orders)) {
     await redactTicket(tx, ticket, scrub, orders);
   }
+  // Triage labels copy a ticket's text as it was when decided.
+  for (const term of identifiers) {
+    const labels = await tx.triageLabel.findMany({
+      where: { shop, text: { contains: term } },
+      select: { id: true, text: true },
+    });
+    for (const label of labels) {
+      await tx.triageLabel.update({ where: { id: label.id }, data: { text: scrub(label.text) } });
+    }
+  }
   const emails = await tx.outboxEmail.findMany({
     where: { shop },
     select: { id: true, subject: true, body: true },
@@ -143,7 +153,8 @@ export async function redactCustomerFromTickets(
 
 /**
  * A shop's tickets go with everything in them (messages, notes, attachments, audit) and their emails,
- * and so do the store checks' findings it marked as solved by self-help.
+ * and so do the store checks' findings it marked as solved by self-help, its install dates and the
+ * triage labels made from its texts.
  */
 export async function deleteShopTickets(tx: Tx, shop: string) {
   await tx.ticket.deleteMany({ where: { shop } });

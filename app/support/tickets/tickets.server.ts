@@ -13,6 +13,8 @@ import { enqueueEmail } from "~/notifications/outbox.server";
 import { responseDueAt as dueAfter } from "~/agent/sla";
 import { readSlaSettings } from "~/agent/sla-settings.server";
 import { isCategoryId, type CategoryId } from "../taxonomy";
+import { recordTriageLabel } from "../triage-labels/labels.server";
+import { overridesSuggestion, secondCategoryOf } from "../triage-labels/reading";
 import type { CheckedAttachment } from "./attachments";
 import { formatTicketNumber } from "./number";
 import { searchTextOf, withReply } from "./search-text";
@@ -48,6 +50,13 @@ export interface NewTicket extends TicketForm {
   /** What the store checks found before the merchant chose to open the ticket. */
   storeChecks?: Prisma.InputJsonObject | null;
   attachments: CheckedAttachment[];
+  /** The classifier's reading of `description`, made on the server (open-ticket.server.ts), never the browser's. */
+  suggestedCategory?: CategoryId | null;
+  suggestedSecond?: CategoryId | null;
+  confidence?: number | null;
+  modelVersion?: string | null;
+  /** What the text names (order and tracking numbers, SKUs, product names). */
+  entities?: Prisma.InputJsonObject | null;
 }
 
 /**
@@ -185,6 +194,29 @@ async function dueForCategory(
   return dueAfter(settings, category, "next", since);
 }
 
+/** An agent's category for a ticket is a reviewed label of the merchant's text, kept for retraining. */
+function labelByAgent(
+  tx: Tx,
+  ticket: Pick<
+    Prisma.TicketGetPayload<object>,
+    "id" | "shop" | "description" | "locale" | "suggestedCategory" | "modelVersion"
+  >,
+  agentId: string,
+  category: CategoryId,
+) {
+  return recordTriageLabel(tx, {
+    shop: ticket.shop,
+    ticketId: ticket.id,
+    text: ticket.description,
+    locale: ticket.locale,
+    suggestedCategory: ticket.suggestedCategory,
+    finalCategory: category,
+    decidedBy: "agent",
+    agentId,
+    modelVersion: ticket.modelVersion,
+  });
+}
+
 export function ticketModule(db: Db) {
   /**
    * Runs a change in a transaction. A conflict means another change landed between this one's read
@@ -227,8 +259,12 @@ export function ticketModule(db: Db) {
               shopName: input.shopName,
               status: "new",
               category: input.category,
+              merchantCategory: input.category,
               suggestedCategory: input.suggestedCategory ?? null,
               confidence: input.confidence ?? null,
+              modelVersion: input.modelVersion ?? null,
+              secondCategory: secondCategoryOf(input.category, input),
+              entities: input.entities ?? undefined,
               description: input.description,
               orderId,
               orderSummary: input.orderSummary ?? undefined,
@@ -247,6 +283,18 @@ export function ticketModule(db: Db) {
             },
             select: CREATED,
           });
+          if (overridesSuggestion(input.category, input)) {
+            await recordTriageLabel(tx, {
+              shop,
+              ticketId: ticket.id,
+              text: input.description,
+              locale: input.locale,
+              suggestedCategory: input.suggestedCategory ?? null,
+              finalCategory: input.category,
+              decidedBy: "merchant",
+              modelVersion: input.modelVersion ?? null,
+            });
+          }
           const facts = emailFacts({ ...input, id: ticket.id, shop, number });
           await enqueueEmail(tx, ticketCreatedEmail(facts));
           await enqueueEmail(tx, ticketAcknowledgedEmail(facts, resolveLocale(input.locale)));
@@ -390,12 +438,23 @@ export function ticketModule(db: Db) {
       });
     },
 
+    /** A category change, stored with its triage label in the same transaction. */
     setCategory(agentId: string, id: string, category: CategoryId): Promise<ChangeResult> {
       if (!isCategoryId(category)) return Promise.resolve({ ok: false, error: "invalidCategory" });
       return change(async (tx) => {
         const ticket = await tx.ticket.findUnique({
           where: { id },
-          select: { category: true, createdAt: true, firstAgentReplyAt: true, responseDueAt: true },
+          select: {
+            category: true,
+            createdAt: true,
+            firstAgentReplyAt: true,
+            responseDueAt: true,
+            shop: true,
+            description: true,
+            locale: true,
+            suggestedCategory: true,
+            modelVersion: true,
+          },
         });
         if (!ticket) return { ok: false, error: "notFound" };
         if (ticket.category === category) return { ok: true, changed: false };
@@ -411,6 +470,7 @@ export function ticketModule(db: Db) {
           },
         );
         await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
+        await labelByAgent(tx, { id, ...ticket }, agentId, category);
         return { ok: true, changed: true };
       });
     },
