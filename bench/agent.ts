@@ -17,6 +17,7 @@ import { Prisma, createDb, type Db } from "~/db.server";
 import type { DatabaseKind } from "~/db-url";
 import { freshPostgresUrl, freshSqliteUrl, migrate } from "../tests/setup/databases";
 import { percentile, report } from "./lib";
+import { measureAgentPage } from "./agent-page";
 
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const SHOPS = 5_000;
@@ -302,5 +303,10 @@ async function measure(kind: DatabaseKind) {
 console.log(
   `Agent queue benchmark: ${os.cpus().length} CPUs, Node ${process.version}; ${RUNS} timed runs per case after ${WARMUP} warm-up runs`,
 );
-const passes = [...(await measure("sqlite")), ...(await measure("postgresql"))];
+/** `npm run bench:agent -- --page` measures the queue page in Chromium alone. */
+const pageOnly = process.argv.includes("--page");
+const passes = [
+  ...(await measureAgentPage()),
+  ...(pageOnly ? [] : [...(await measure("sqlite")), ...(await measure("postgresql"))]),
+];
 process.exit(passes.every(Boolean) ? 0 : 1);

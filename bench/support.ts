@@ -19,9 +19,16 @@ import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { TICKET_STATUSES } from "~/support/tickets/status";
 import { startPreviewProcess } from "../preview/process";
 import { freshPostgresUrl, freshSqliteUrl, migrate } from "../tests/setup/databases";
-import type { Page } from "playwright-core";
 import { launchChromium, merchantContext } from "../tests/e2e/chromium";
 import { percentile, report } from "./lib";
+import {
+  PAGE_PROBES,
+  gzippedSize,
+  largestContentfulPaint,
+  probes,
+  throttleLikeAPhone,
+  type Probes,
+} from "./page-metrics";
 import { startProductionServer } from "./production-server";
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -35,6 +42,8 @@ const USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 /** `npm run bench:support -- --creation` measures ticket creation alone, for A/B rounds. */
 const creationOnly = process.argv.includes("--creation");
+/** `npm run bench:support -- --page` measures the Support page in Chromium alone. */
+const pageOnly = process.argv.includes("--page");
 const postgresServer = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** A fresh session token for the demo shop before the current one expires, as App Bridge does. */
@@ -272,67 +281,6 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
   return results;
 }
 
-/** The bytes a browser that only takes gzip receives for this URL (files under 1 KB come uncompressed). */
-function gzippedSize(url: string) {
-  return new Promise<number>((resolve, reject) => {
-    httpRequest(url, { headers: { "Accept-Encoding": "gzip", "User-Agent": USER_AGENT } }, (response) => {
-      let bytes = 0;
-      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      response.on("end", () => resolve(bytes));
-    })
-      .on("error", reject)
-      .end();
-  });
-}
-
-/**
- * Chrome DevTools' "Slow 4G" preset (Lighthouse's mobile throttling: 150 ms RTT × 3.75, 1.6 Mbit/s down
- * and 750 kbit/s up × 0.9) and a 4× slower CPU, as the issue's walk-through used.
- */
-async function throttleLikeAPhone(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 562.5,
-    downloadThroughput: ((1.6 * 1024 * 1024) / 8) * 0.9,
-    uploadThroughput: ((750 * 1024) / 8) * 0.9,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-}
-
-/** Records, from the first byte, when Remix has hydrated the page (its router exists) and every interaction's latency. */
-const PAGE_PROBES = `
-  window.__bench = { usableAt: null, interactions: [] };
-  const poll = setInterval(() => {
-    if (window.__remixRouter && document.readyState === "complete") {
-      window.__bench.usableAt = performance.now();
-      clearInterval(poll);
-    }
-  }, 10);
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.interactionId) window.__bench.interactions.push(entry.duration);
-  }).observe({ type: "event", durationThreshold: 16, buffered: true });
-`;
-
-interface Probes {
-  usableAt: number | null;
-  interactions: number[];
-}
-
-const probes = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probes }).__bench);
-
-const largestContentfulPaint = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          resolve(entries[entries.length - 1]!.startTime);
-        }).observe({ type: "largest-contentful-paint", buffered: true });
-      }),
-  );
-
 async function measureSupportPage() {
   console.log("\n== Support page in Chromium");
   const databaseUrl = freshSqliteUrl();
@@ -418,18 +366,19 @@ if (!existsSync("build/server/index.js") || process.argv.includes("--build"))
   execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 const results = [
   ...(creationOnly ? [] : await measureSupportPage()),
-  ...(await measureDatabase("SQLite", freshSqliteUrl())),
+  ...(pageOnly ? [] : await measureDatabase("SQLite", freshSqliteUrl())),
 ];
-try {
-  const postgres = await freshPostgresUrl(postgresServer);
+if (!pageOnly)
   try {
-    results.push(...(await measureDatabase("PostgreSQL", postgres.url)));
-  } finally {
-    await postgres.drop();
+    const postgres = await freshPostgresUrl(postgresServer);
+    try {
+      results.push(...(await measureDatabase("PostgreSQL", postgres.url)));
+    } finally {
+      await postgres.drop();
+    }
+  } catch (error) {
+    console.log(`\nFAIL  PostgreSQL not measured (${(error as Error).message}); set TEST_POSTGRES_URL`);
+    results.push(false);
   }
-} catch (error) {
-  console.log(`\nFAIL  PostgreSQL not measured (${(error as Error).message}); set TEST_POSTGRES_URL`);
-  results.push(false);
-}
 console.log(`\n${results.filter(Boolean).length} of ${results.length} targets met`);
 process.exit(0);

@@ -17,6 +17,7 @@ import { recordTriageLabel } from "../triage-labels/labels.server";
 import { overridesSuggestion, secondCategoryOf } from "../triage-labels/reading";
 import type { CheckedAttachment } from "./attachments";
 import { formatTicketNumber } from "./number";
+import { canRate, type Satisfaction } from "./satisfaction";
 import { searchTextOf, withReply } from "./search-text";
 import {
   canTransition,
@@ -69,6 +70,15 @@ export interface CreatedTicket {
   ticket: Prisma.TicketGetPayload<{ select: typeof CREATED }>;
   /** False when the idempotency key had already made this ticket (a double submit, a retry). */
   created: boolean;
+}
+
+/** What a guide sent to a misrouted ticket is written from. */
+export interface GuideTicket {
+  locale: string;
+  description: string;
+  shopName: string;
+  tiktokUsername: string | null;
+  orderId: string | null;
 }
 
 /** Who writes in a ticket's thread. */
@@ -361,9 +371,11 @@ export function ticketModule(db: Db) {
           { status: from },
           {
             status: to,
+            ...(author.type === "merchant" ? { agentUnread: true } : {}),
             lastActivityAt: now,
             searchText: withReply(ticket.searchText, body),
-            // The merchant has read whatever they answer; an agent's reply is news for them.
+            // The merchant has read whatever they answer; an agent's reply is news for them, and a
+            // merchant's for the agents.
             merchantUnread: author.type === "agent",
             ...(author.type === "agent" ? { firstAgentReplyAt: ticket.firstAgentReplyAt ?? now } : {}),
             responseDueAt: author.type === "agent" ? null : await dueWhenSplsTurn(tx, ticket, now),
@@ -386,12 +398,34 @@ export function ticketModule(db: Db) {
       return result.ok ? { ok: true, messageId: messageId! } : result;
     },
 
-    /** An agent's internal note: never shown to the merchant, kept in its own table. */
-    note(agentId: string, id: string, body: string): Promise<ChangeResult> {
+    /**
+     * An agent's internal note: never shown to the merchant, kept in its own table, and so are its
+     * files (Attachment.noteId), which the merchant's side never serves.
+     */
+    note(
+      agentId: string,
+      id: string,
+      body: string,
+      attachments: CheckedAttachment[] = [],
+    ): Promise<ChangeResult> {
+      const files = attachmentRows(attachments);
       return change(async (tx) => {
-        const ticket = await tx.ticket.findUnique({ where: { id }, select: { id: true } });
+        const ticket = await tx.ticket.findUnique({ where: { id }, select: { id: true, shop: true } });
         if (!ticket) return { ok: false, error: "notFound" };
-        await tx.internalNote.create({ data: { ticketId: id, agentId, body } });
+        await tx.internalNote.create({
+          data: {
+            ticketId: id,
+            agentId,
+            body,
+            ...(files.length
+              ? {
+                  attachments: {
+                    createMany: { data: files.map((file) => ({ ...file, shop: ticket.shop, ticketId: id })) },
+                  },
+                }
+              : {}),
+          },
+        });
         await audit(tx, id, { type: "agent", agentId }, "note");
         return { ok: true, changed: true };
       });
@@ -470,6 +504,98 @@ export function ticketModule(db: Db) {
           },
         );
         await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
+    /**
+     * Answers a problem only TikTok can solve, as one change: the ticket moves to that TikTok
+     * category, `replyOf` writes the agent's reply from the ticket as it is now (the guide in the
+     * merchant's language), and the ticket is resolved, with the three audit events and the reply
+     * and resolution emails. Either all of it is written or, on any failure, none of it.
+     */
+    sendGuide(
+      agentId: string,
+      id: string,
+      category: CategoryId,
+      replyOf: (ticket: GuideTicket) => string,
+    ): Promise<ChangeResult> {
+      if (!isCategoryId(category)) return Promise.resolve({ ok: false, error: "invalidCategory" });
+      const actor: Author = { type: "agent", agentId };
+      return change(async (tx) => {
+        const ticket = await tx.ticket.findUnique({ where: { id } });
+        if (!ticket) return { ok: false, error: "notFound" };
+        const from = ticket.status;
+        if (!canTransition(from, "resolved")) return { ok: false, error: "transition" };
+        const body = replyOf(ticket);
+        const now = new Date();
+        await tx.message.create({
+          data: {
+            ticketId: id,
+            shop: ticket.shop,
+            authorType: "agent",
+            agentId,
+            body,
+            responseDueAt: ticket.responseDueAt,
+          },
+          select: { id: true },
+        });
+        await guardedUpdate(
+          tx,
+          id,
+          { status: from, category: ticket.category },
+          {
+            category,
+            status: "resolved",
+            lastActivityAt: now,
+            searchText: withReply(ticket.searchText, body),
+            merchantUnread: true,
+            firstAgentReplyAt: ticket.firstAgentReplyAt ?? now,
+            responseDueAt: null,
+            ...statusTimes("resolved", now),
+          },
+        );
+        if (ticket.category !== category) {
+          await audit(tx, id, actor, "category", ticket.category, category);
+          await labelByAgent(tx, ticket, agentId, category);
+        }
+        await audit(tx, id, actor, "reply");
+        await audit(tx, id, actor, "status", from, "resolved");
+        const facts = emailFacts({ ...ticket, category });
+        const locale = resolveLocale(ticket.locale);
+        await enqueueEmail(tx, agentReplyEmail(facts, body, locale));
+        await enqueueEmail(tx, ticketResolvedEmail(facts, locale));
+        return { ok: true, changed: true };
+      });
+    },
+
+    /**
+     * The merchant's answer to "Did this solve your problem?": once per resolution they were told
+     * about, on their own ticket (`shop`), while it is resolved or closed after being resolved.
+     * `satisfactionAt` records when; a second answer finds the question already answered.
+     */
+    rateResolution(
+      target: { id: string; shop: string },
+      rating: Satisfaction,
+      comment: string | null,
+    ): Promise<ChangeResult> {
+      return change(async (tx) => {
+        const ticket = await tx.ticket.findFirst({
+          where: target,
+          select: { status: true, resolvedAt: true, satisfaction: true },
+        });
+        if (!ticket) return { ok: false, error: "notFound" };
+        if (!canRate(ticket)) return { ok: false, error: "transition" };
+        const updated = await tx.ticket.updateMany({
+          where: { ...target, satisfaction: null, status: ticket.status },
+          data: { satisfaction: rating, satisfactionComment: comment, satisfactionAt: new Date() },
+        });
+        if (updated.count !== 1) throw new Conflict();
+        return { ok: true, changed: true };
+      });
+    },
+
+    /** An agent opened the ticket: whatever the merchant sent is read. */
+    async markReadByAgent(id: string): Promise<void> {
+      await db.ticket.updateMany({ where: { id, agentUnread: true }, data: { agentUnread: false } });
+    },
+
         await labelByAgent(tx, { id, ...ticket }, agentId, category);
         return { ok: true, changed: true };
       });
