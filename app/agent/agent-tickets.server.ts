@@ -29,7 +29,8 @@ export function agentTickets(db: Db) {
     tickets
       .reply({ id }, { type: "agent", agentId: actor.id }, body, attachments)
       .then((result) => (result.ok ? { ok: true, changed: true } : result));
-  const addNote = (actor: Actor, id: string, body: string) => tickets.note(actor.id, id, body);
+  const addNote = (actor: Actor, id: string, body: string, attachments: CheckedAttachment[] = []) =>
+    tickets.note(actor.id, id, body, attachments);
   const assign = (actor: Actor, id: string, assigneeId: string | null) =>
     tickets.assign(actor.id, id, assigneeId);
   const setStatus = (actor: Actor, id: string, to: TicketStatus) => tickets.setStatus(actor.id, id, to);
@@ -38,21 +39,11 @@ export function agentTickets(db: Db) {
 
   /**
    * Answers a problem only TikTok can solve: the ticket moves to that TikTok category, the merchant
-   * gets the guide in their language, and the ticket is resolved. Each step is its own guarded
-   * change in the ticket module; a refused step stops the rest and is reported.
+   * gets the guide in their language, and the ticket is resolved, as one change of the ticket module.
    */
-  async function sendGuide(actor: Actor, id: string, category: CategoryId): Promise<ChangeResult> {
-    if (routeOf(category) !== "tiktok_guide") return { ok: false, error: "invalidCategory" };
-    const ticket = await db.ticket.findUnique({
-      where: { id },
-      select: { locale: true, description: true, shopName: true, tiktokUsername: true, orderId: true },
-    });
-    if (!ticket) return { ok: false, error: "notFound" };
-    const moved = await setCategory(actor, id, category);
-    if (!moved.ok) return moved;
-    const replied = await reply(actor, id, guideReply(ticket, category));
-    if (!replied.ok) return replied;
-    return setStatus(actor, id, "resolved");
+  function sendGuide(actor: Actor, id: string, category: CategoryId): Promise<ChangeResult> {
+    if (routeOf(category) !== "tiktok_guide") return Promise.resolve({ ok: false, error: "invalidCategory" });
+    return tickets.sendGuide(actor.id, id, category, (ticket) => guideReply(ticket, category));
   }
 
   return {
@@ -63,7 +54,7 @@ export function agentTickets(db: Db) {
     setStatus,
     setCategory,
 
-    /** Runs one action from the ticket page's form; a reply may carry checked attachments. */
+    /** Runs one action from the ticket page's form; a reply or a note may carry checked attachments. */
     act(
       actor: Actor,
       id: string,
@@ -74,7 +65,7 @@ export function agentTickets(db: Db) {
         case "reply":
           return reply(actor, id, action.body, attachments);
         case "note":
-          return addNote(actor, id, action.body);
+          return addNote(actor, id, action.body, attachments);
         case "assign":
           return assign(actor, id, action.assigneeId);
         case "status":
@@ -95,7 +86,10 @@ export function agentTickets(db: Db) {
           ...THREAD,
           notes: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            include: { agent: { select: { name: true } } },
+            include: {
+              agent: { select: { name: true } },
+              attachments: { select: { id: true, filename: true, contentType: true, size: true } },
+            },
           },
           events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },
@@ -151,7 +145,12 @@ export function agentTickets(db: Db) {
           agentName: note.agent?.name ?? null,
           body: note.body,
           createdAt: note.createdAt,
+          attachments: note.attachments,
         })),
+        unread: ticket.agentUnread,
+        satisfaction: ticket.satisfaction
+          ? { answer: ticket.satisfaction, comment: ticket.satisfactionComment, at: ticket.satisfactionAt }
+          : null,
         events: [
           ...ticket.events.map((event) => ({
             id: event.id,
@@ -174,6 +173,20 @@ export function agentTickets(db: Db) {
               toValue: null,
               createdAt: message.createdAt,
             })),
+          // The merchant's answer to the satisfaction question is kept on the ticket, with its time.
+          ...(ticket.satisfaction && ticket.satisfactionAt
+            ? [
+                {
+                  id: "satisfaction",
+                  action: "satisfaction" as const,
+                  actorType: "merchant" as const,
+                  actorName: null,
+                  fromValue: null,
+                  toValue: ticket.satisfaction,
+                  createdAt: ticket.satisfactionAt,
+                },
+              ]
+            : []),
         ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
       };
     },
@@ -189,6 +202,11 @@ export function agentTickets(db: Db) {
 
     attachment(id: string) {
       return db.attachment.findUnique({ where: { id } });
+    },
+
+    /** The agent has the ticket in front of them (a POST from the page, never its loader). */
+    markRead(id: string) {
+      return tickets.markReadByAgent(id);
     },
   };
 }

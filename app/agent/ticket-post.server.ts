@@ -46,8 +46,8 @@ export async function ticketPost(request: Request, id: string) {
     if (messages !== null && messages > action.seenMessages)
       return data({ ok: false as const, intent, error: "presence.missed" }, { status: 409 });
   }
-  // Files go with a reply only, checked by content like the ticket form's.
-  const checked = checkAttachments(action.intent === "reply" ? files : []);
+  // Files go with a reply or a note only, checked by content like the ticket form's.
+  const checked = checkAttachments(action.intent === "reply" || action.intent === "note" ? files : []);
   if (!checked.ok)
     return data(
       { ok: false as const, intent, error: `attachments.${checked.problem}` },

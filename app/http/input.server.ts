@@ -17,6 +17,8 @@ export const WEBHOOK_BODY_BYTES = 1024 * KB;
 export const SMALL_FORM_BYTES = 8 * KB;
 /** The ticket form: its attachments at their limit, and its text fields. */
 export const TICKET_FORM_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 256 * KB;
+/** A reply's text alone, urlencoded, on a path that also takes a reply with files. */
+export const REPLY_FORM_BYTES = textForm(REPLY_MAX);
 
 const BODY_LIMITS: [RegExp, number][] = [
   [/^\/webhooks(\/|$)/, WEBHOOK_BODY_BYTES],
@@ -25,7 +27,8 @@ const BODY_LIMITS: [RegExp, number][] = [
   [/^\/app\/support(\/checks)?$/, textForm(Math.max(MAX_TEXT_LENGTH, DESCRIPTION_MAX))],
   // "This fixed it" posts the store checks' report the merchant saw (at most 200 findings).
   [/^\/app\/support\/self-help$/, 256 * KB],
-  [/^\/app\/support\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
+  // A merchant's reply with its files (multipart), within the ticket form's limits.
+  [/^\/app\/support\/tickets\/[^/]+$/, TICKET_FORM_BYTES],
   [/^\/agent\/tickets\/[^/]+$/, textForm(REPLY_MAX)],
   // An agent's reply with attachments, within the ticket form's limits.
   [/^\/agent\/tickets\/[^/]+\/reply$/, TICKET_FORM_BYTES],
@@ -93,12 +96,15 @@ export function rowId(value: string | undefined): string {
   return value && /^[\w-]{1,64}$/.test(value) ? value : "";
 }
 
-/** A form of text fields (Remix's `<Form>` and `useSubmit` send it urlencoded), cleaned. */
-export async function readForm(request: Request): Promise<URLSearchParams> {
+/**
+ * A form of text fields (Remix's `<Form>` and `useSubmit` send it urlencoded), cleaned; `limit` is
+ * the path's unless a page that also takes files says how much text alone may be.
+ */
+export async function readForm(request: Request, limit?: number): Promise<URLSearchParams> {
   const type = request.headers.get("Content-Type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded")
     throw badRequest("This form must be sent as application/x-www-form-urlencoded.");
-  return cleanParams(new URLSearchParams((await readBody(request)).toString("utf8")));
+  return cleanParams(new URLSearchParams((await readBody(request, limit)).toString("utf8")));
 }
 
 /** The query string's parameters, cleaned, one value a name (the last, like Object.fromEntries). */

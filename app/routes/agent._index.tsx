@@ -375,6 +375,7 @@ export default function Queue() {
         <InlineStack gap="100">
           <AgentStatusBadge status={ticket.status} />
           {ticket.answered ? null : <Badge tone="critical">{t("queue.unanswered")}</Badge>}
+          {ticket.unread ? <Badge tone="info">{t("queue.unread")}</Badge> : null}
         </InlineStack>
       </IndexTable.Cell>
       <IndexTable.Cell>

@@ -8,13 +8,18 @@ import { rowId } from "~/http/input.server";
 /**
  * The ticket page's report every few seconds: records that this agent has the ticket open (and
  * whether they are typing a reply), and answers with the other agents on it and how many messages
- * the thread has now, so the page can warn about a message that arrived after it loaded.
+ * the thread has now, so the page can warn about a message that arrived after it loaded. Once the
+ * page has shown an unread ticket it says so here (`read`), since its loader must not write.
  */
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { agent, form } = await requireAgentPost(db, request);
   const id = rowId(params.id);
   const messages = await agentTickets(db).messageCount(id);
   if (messages === null) throw new Response("Ticket not found", { status: 404 });
+  if (form.get("read") === "true") {
+    await agentTickets(db).markRead(id);
+    return Response.json({ read: true });
+  }
   const presence = ticketPresence(db);
   if (form.get("leaving") === "true") {
     await presence.leave(id, agent.id);

@@ -13,7 +13,7 @@ import {
   Text,
   Toast,
 } from "@shopify/polaris";
-import { useEffect, useState, type ComponentProps, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { MessageComposer } from "~/components/support/MessageComposer";
 import { agentTickets } from "~/agent/agent-tickets.server";
@@ -82,22 +82,45 @@ function useTicketAction(intent: TicketIntent, onDone?: () => void) {
   return { intent, fetcher, submit, error, unavailable, busy: fetcher.state !== "idle" };
 }
 
+/** Up to three files for a reply or a note; `resetKey` empties the input once its message has gone. */
+function FilesField({ id, label, resetKey }: { id: string; label: string; resetKey: number }) {
+  const { t } = useTranslation("agent");
+  return (
+    <BlockStack gap="100">
+      <label htmlFor={id}>
+        <Text as="span">{t(label, { count: MAX_ATTACHMENTS })}</Text>
+      </label>
+      <input
+        key={resetKey}
+        id={id}
+        type="file"
+        name="attachments"
+        multiple
+        accept={ATTACHMENT_TYPES.join(",")}
+      />
+    </BlockStack>
+  );
+}
+
 /** A reply or note box, posted with its intent and the console's CSRF token like every ticket action. */
 function ComposerForm({
   ticketAction,
   hidden = {},
   attach,
+  formRef,
   ...composer
 }: {
   ticketAction: ReturnType<typeof useTicketAction>;
   hidden?: Record<string, string>;
   /** A file picker: the form is then sent as multipart/form-data. */
   attach?: ReactNode;
+  formRef?: RefObject<HTMLFormElement>;
 } & Omit<ComponentProps<typeof MessageComposer>, "error" | "busy">) {
   const { t } = useTranslation("agent");
   const { pathname } = useLocation();
   return (
     <ticketAction.fetcher.Form
+      ref={formRef}
       method="post"
       {...(attach ? { encType: "multipart/form-data", action: `${pathname}/reply` } : {})}
     >
@@ -106,9 +129,9 @@ function ComposerForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {attach}
       <MessageComposer
         {...composer}
+        attach={attach}
         error={ticketAction.error ? t(ticketAction.error) : undefined}
         busy={ticketAction.busy}
       />
@@ -119,7 +142,7 @@ function ComposerForm({
 export default function TicketPage() {
   const { t } = useTranslation("agent");
   const { ticket, agents, canned, shopTickets, shopInstall } = useLoaderData<typeof loader>();
-  const { agent: me, timeZone } = useConsole();
+  const { agent: me, timeZone, csrfToken } = useConsole();
   const revalidator = useRevalidator();
   const [toast, setToast] = useState<string | null>(null);
   const [reply, setReply] = useState("");
@@ -134,10 +157,25 @@ export default function TicketPage() {
     setRepliesSent((count) => count + 1);
     setToast(t("toasts.replySent"));
   });
+  const [notesSent, setNotesSent] = useState(0);
   const noting = useTicketAction("note", () => {
     setNote("");
+    setNotesSent((count) => count + 1);
     setToast(t("toasts.noteAdded"));
   });
+  const replyForm = useRef<HTMLFormElement>(null);
+
+  // The page has shown the ticket: it is read. A POST, as loaders never write; again after a reload
+  // that brought a new merchant message (not on every state change of the fetcher).
+  const { pathname } = useLocation();
+  const reader = useFetcher({ key: "ticket-read" });
+  useEffect(() => {
+    if (ticket.unread)
+      reader.submit(
+        { read: "true", [CSRF_FIELD]: csrfToken },
+        { method: "post", action: `${pathname}/presence` },
+      );
+  }, [ticket.id, ticket.unread, ticket.messages.length]);
   const assigning = useTicketAction("assign", () => setToast(t("toasts.assigned")));
   const moving = useTicketAction("status", () => setToast(t("toasts.statusChanged")));
   const recategorizing = useTicketAction("category", () => setToast(t("toasts.categoryChanged")));
@@ -245,7 +283,18 @@ export default function TicketPage() {
                     title={t("presence.missed")}
                     action={{
                       content: t("presence.sendAnyway"),
-                      onAction: () => replying.submit({ body: reply, confirmed: "true" }),
+                      // The same form again, files included, with the warning answered.
+                      onAction: () => {
+                        const form = replyForm.current;
+                        if (!form) return;
+                        const fields = new FormData(form);
+                        fields.set("confirmed", "true");
+                        replying.fetcher.submit(fields, {
+                          method: "post",
+                          encType: "multipart/form-data",
+                          action: `${pathname}/reply`,
+                        });
+                      },
                     }}
                     secondaryAction={{
                       content: t("presence.show"),
@@ -254,21 +303,10 @@ export default function TicketPage() {
                   />
                 ) : null}
                 <ComposerForm
+                  formRef={replyForm}
                   hidden={{ seenMessages: String(ticket.messages.length) }}
                   attach={
-                    <BlockStack gap="100">
-                      <label htmlFor="reply-attachments">
-                        <Text as="span">{t("attachments.label", { count: MAX_ATTACHMENTS })}</Text>
-                      </label>
-                      <input
-                        key={repliesSent}
-                        id="reply-attachments"
-                        type="file"
-                        name="attachments"
-                        multiple
-                        accept={ATTACHMENT_TYPES.join(",")}
-                      />
-                    </BlockStack>
+                    <FilesField id="reply-attachments" label="attachments.label" resetKey={repliesSent} />
                   }
                   ticketAction={replying}
                   label={t("reply.label")}
@@ -288,6 +326,7 @@ export default function TicketPage() {
               <InternalNotes notes={ticket.notes} timeZone={timeZone} />
               <ComposerForm
                 ticketAction={noting}
+                attach={<FilesField id="note-attachments" label="notes.attachments" resetKey={notesSent} />}
                 label={t("notes.label")}
                 value={note}
                 onChange={setNote}

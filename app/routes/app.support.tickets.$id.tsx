@@ -1,10 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Card, EmptyState, Layout, Page, Text } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  ChoiceList,
+  EmptyState,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { AttachmentPicker } from "~/components/support/AttachmentPicker";
 import { DownloadButton } from "~/components/support/DownloadButton";
 import { DRAFTS, clearDraft } from "~/components/support/drafts";
 import { MessageComposer } from "~/components/support/MessageComposer";
@@ -13,13 +27,41 @@ import { TicketConversation } from "~/components/support/TicketConversation";
 import { guideLinkOf } from "~/support/guides/guide-link";
 import { formatDateTime } from "~/components/format";
 import { db } from "~/db.server";
-import { readForm, rowId } from "~/http/input.server";
+import { REPLY_FORM_BYTES, readForm, rowId } from "~/http/input.server";
 import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
+import { MAX_ATTACHMENTS, checkAttachments, type AttachmentProblem } from "~/support/tickets/attachments";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
+import { readTicketForm } from "~/support/tickets/multipart.server";
 import { formatTicketNumber } from "~/support/tickets/number";
+import {
+  SATISFACTION_ANSWERS,
+  SATISFACTION_COMMENT_MAX,
+  satisfactionSchema,
+} from "~/support/tickets/satisfaction";
 import { fieldErrors, replySchema } from "~/support/tickets/ticket-input";
+
+/** Everything the page posts, told apart by `intent`. */
+const ticketPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read") }),
+  replySchema.extend({ intent: z.literal("reply") }),
+  satisfactionSchema.extend({ intent: z.literal("satisfaction") }),
+]);
+
+type Intent = z.infer<typeof ticketPageSchema>["intent"];
+const INTENTS: Intent[] = ticketPageSchema.options.map((option) => option.shape.intent.value);
+
+interface Answer {
+  ok: boolean;
+  intent: Intent | null;
+  errors: Record<string, string>;
+  /** What was sent, so a page drawn by the server (before JavaScript) shows it again after a refusal. */
+  sent: Record<string, string>;
+  attachmentProblem?: { problem: AttachmentProblem; filename?: string };
+}
+
+const answer = (fields: Answer, status = 200) => data(fields, { status });
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -37,34 +79,189 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { ticket, timeZone: timezone };
 };
 
+/**
+ * The page's posts: "read" (the page tells us it was opened, as loaders never write), a reply with
+ * its files (multipart/form-data, read by the ticket form's streaming reader within its limits), and
+ * the answer to the satisfaction question. Each also works as a plain form post before JavaScript.
+ */
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = Object.fromEntries(await readForm(request));
-  // The page tells us it was opened: loaders never write, so reading is recorded here.
+  const multipart = /^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "");
+  const { fields, files } = multipart
+    ? await readTicketForm(request)
+    : { fields: Object.fromEntries(await readForm(request, REPLY_FORM_BYTES)), files: [] };
+  const sent = { body: fields.body ?? "", rating: fields.rating ?? "", comment: fields.comment ?? "" };
+  // A post without an intent is a reply, as the page's only form once was.
+  const posted = { intent: "reply", ...fields };
+  const intent = INTENTS.find((value) => value === posted.intent) ?? null;
+  const parsed = ticketPageSchema.safeParse(posted);
+  if (!parsed.success) return answer({ ok: false, intent, errors: fieldErrors(parsed.error), sent }, 422);
+  const tickets = merchantTickets(db, session.shop);
+  const id = rowId(params.id);
+  const form = parsed.data;
   if (form.intent === "read") {
-    await merchantTickets(db, session.shop).markRead(params.id ?? "");
-    return { ok: true as const, read: true, errors: {} as Record<string, string> };
+    await tickets.markRead(id);
+    return answer({ ok: true, intent: form.intent, errors: {}, sent: {} });
   }
-  const parsed = replySchema.safeParse(form);
-  if (!parsed.success)
-    return data({ ok: false as const, errors: fieldErrors(parsed.error) }, { status: 422 });
-  const reply = await merchantTickets(db, session.shop).reply(rowId(params.id), parsed.data.body);
+  if (form.intent === "satisfaction") {
+    const rated = await tickets.rate(id, form.rating, form.comment);
+    if (rated.ok) return answer({ ok: true, intent: form.intent, errors: {}, sent: {} });
+    const notFound = rated.error === "notFound";
+    const errors = { rating: notFound ? "ticket.notFound" : "satisfaction.closed" };
+    return answer({ ok: false, intent: form.intent, errors, sent }, notFound ? 404 : 409);
+  }
+  const checked = checkAttachments(files);
+  if (!checked.ok) {
+    const attachmentProblem = { problem: checked.problem, filename: checked.filename };
+    return answer({ ok: false, intent: form.intent, errors: {}, sent, attachmentProblem }, 422);
+  }
+  const reply = await tickets.reply(id, form.body, checked.attachments);
   if (!reply.ok) {
     const notFound = reply.error === "notFound";
     const errors = { body: notFound ? "ticket.notFound" : "ticket.changedMeanwhile" };
-    return data({ ok: false as const, errors }, { status: notFound ? 404 : 409 });
+    return answer({ ok: false, intent: form.intent, errors, sent }, notFound ? 404 : 409);
   }
-  return { ok: true as const, errors: {} as Record<string, string> };
+  return answer({ ok: true, intent: form.intent, errors: {}, sent: {} });
 };
+
+/**
+ * The answer to a form: the fetcher's once JavaScript runs, else the page's own action data (a plain
+ * form post drew the page on the server).
+ */
+function useAnswer(fetcherData: Answer | undefined, intent: Intent) {
+  const posted = useActionData<typeof action>();
+  return fetcherData ?? (posted?.intent === intent ? posted : undefined);
+}
+
+/** "Did this solve your problem?": asked once the ticket is resolved, answered once. */
+function SatisfactionCard({ satisfaction }: { satisfaction: { open: boolean; answer: string | null } }) {
+  const { t } = useTranslation("support");
+  const shopify = useAppBridge();
+  const fetcher = useFetcher<typeof action>({ key: "satisfaction" });
+  const result = useAnswer(fetcher.data, "satisfaction");
+  const [rating, setRating] = useState<string[]>(result?.sent.rating ? [result.sent.rating] : []);
+  const [comment, setComment] = useState(result?.sent.comment ?? "");
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) shopify.toast.show(t("satisfaction.thanks"));
+  }, [fetcher.state, fetcher.data, shopify, t]);
+
+  if (!satisfaction.open) {
+    if (!satisfaction.answer) return null;
+    return (
+      <Card>
+        <BlockStack gap="100">
+          <Text as="h2" variant="headingSm" id="satisfaction">
+            {t("satisfaction.title")}
+          </Text>
+          <Text as="p">
+            {t("satisfaction.answered", { answer: t(`satisfaction.${satisfaction.answer}`) })}
+          </Text>
+        </BlockStack>
+      </Card>
+    );
+  }
+  const error = result && !result.ok ? result.errors : {};
+  return (
+    <Card>
+      <fetcher.Form method="post" aria-labelledby="satisfaction">
+        <input type="hidden" name="intent" value="satisfaction" />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingSm" id="satisfaction">
+            {t("satisfaction.title")}
+          </Text>
+          <ChoiceList
+            title={t("satisfaction.question")}
+            name="rating"
+            choices={SATISFACTION_ANSWERS.map((value) => ({ label: t(`satisfaction.${value}`), value }))}
+            selected={rating}
+            onChange={setRating}
+            error={error.rating ? t(error.rating) : undefined}
+          />
+          <TextField
+            label={t("satisfaction.comment")}
+            name="comment"
+            value={comment}
+            onChange={setComment}
+            multiline={3}
+            maxLength={SATISFACTION_COMMENT_MAX}
+            autoComplete="off"
+            error={error.comment ? t(error.comment) : undefined}
+          />
+          <InlineStack>
+            <Button submit loading={fetcher.state !== "idle"}>
+              {t("satisfaction.send")}
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </fetcher.Form>
+    </Card>
+  );
+}
+
+/** The merchant's reply, with up to three files, sent with the files the picker holds. */
+function ReplyForm({ closed }: { closed: boolean }) {
+  const { t } = useTranslation("support");
+  const shopify = useAppBridge();
+  const fetcher = useFetcher<typeof action>({ key: "reply" });
+  const result = useAnswer(fetcher.data, "reply");
+  const [reply, setReply] = useState(result && !result.ok ? (result.sent.body ?? "") : "");
+  const [files, setFiles] = useState<File[]>([]);
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) {
+      setReply("");
+      setFiles([]);
+      shopify.toast.show(t("toasts.replySent"));
+    }
+  }, [fetcher.state, fetcher.data, shopify, t]);
+
+  // The picker's files are not in the form's own fields: once JavaScript runs, the form is sent
+  // with them; before that, the browser posts the text alone.
+  const send = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    for (const file of files) form.append("attachments", file);
+    fetcher.submit(form, { method: "post", encType: "multipart/form-data" });
+  };
+  const replyError = result && !result.ok ? result.errors.body : undefined;
+  const sentWithoutScript = result?.ok && !fetcher.data;
+  return (
+    <Card>
+      <fetcher.Form method="post" encType="multipart/form-data" onSubmit={send}>
+        <input type="hidden" name="intent" value="reply" />
+        <BlockStack gap="300">
+          {sentWithoutScript ? <Banner tone="success" title={t("toasts.replySent")} /> : null}
+          <MessageComposer
+            label={t("ticket.replyLabel")}
+            helpText={closed ? t("ticket.replyHelp") : undefined}
+            value={reply}
+            onChange={setReply}
+            rows={4}
+            error={replyError ? t(replyError) : undefined}
+            submitLabel={t("ticket.send")}
+            busy={fetcher.state !== "idle"}
+            primary
+            attach={
+              <AttachmentPicker
+                label={t("ticket.replyAttachments")}
+                files={files}
+                onChange={setFiles}
+                max={MAX_ATTACHMENTS}
+                problem={result && !result.ok ? result.attachmentProblem : undefined}
+              />
+            }
+          />
+        </BlockStack>
+      </fetcher.Form>
+    </Card>
+  );
+}
 
 export default function TicketPage() {
   const { t, i18n } = useTranslation("support");
   const { ticket, timeZone } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const fetcher = useFetcher<typeof action>();
   const reader = useFetcher<typeof action>();
-  const shopify = useAppBridge();
-  const [reply, setReply] = useState("");
   const number = ticket ? formatTicketNumber(ticket.number) : "";
   const justCreated = searchParams.get("created") === "1";
 
@@ -82,13 +279,6 @@ export default function TicketPage() {
       reader.submit({ intent: "read" }, { method: "post" });
   }, [unread, reader]);
 
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) {
-      setReply("");
-      shopify.toast.show(t("toasts.replySent"));
-    }
-  }, [fetcher.state, fetcher.data, shopify, t]);
-
   if (!ticket) {
     return (
       <Page backAction={{ content: t("ticket.back"), url: "/app/support/tickets" }}>
@@ -101,7 +291,6 @@ export default function TicketPage() {
     );
   }
 
-  const replyError = fetcher.data && !fetcher.data.ok ? fetcher.data.errors.body : undefined;
   const order = searchParams.get("order");
 
   return (
@@ -152,21 +341,8 @@ export default function TicketPage() {
               timeZone={timeZone}
               linkOf={guideLinkOf}
             />
-            <Card>
-              <fetcher.Form method="post">
-                <MessageComposer
-                  label={t("ticket.replyLabel")}
-                  helpText={ticket.status === "closed" ? t("ticket.replyHelp") : undefined}
-                  value={reply}
-                  onChange={setReply}
-                  rows={4}
-                  error={replyError ? t(replyError) : undefined}
-                  submitLabel={t("ticket.send")}
-                  busy={fetcher.state !== "idle"}
-                  primary
-                />
-              </fetcher.Form>
-            </Card>
+            <SatisfactionCard satisfaction={ticket.satisfaction} />
+            <ReplyForm closed={ticket.status === "closed"} />
           </BlockStack>
         </Layout.Section>
         {ticket.attachments.length > 0 ? (

@@ -193,6 +193,7 @@ describe("body limits", () => {
     expect(bodyLimitFor("/webhooks/compliance")).toBeGreaterThanOrEqual(1024 * 1024);
     expect(bodyLimitFor("/app/support/new.data")).toBeGreaterThan(15 * 1024 * 1024);
     expect(bodyLimitFor("/app/support/tickets/abc")).toBeGreaterThan(60_000);
-    expect(bodyLimitFor("/agent/tickets/abc.data")).toBe(bodyLimitFor("/app/support/tickets/abc"));
+    // Both sides' replies with files: the ticket form's limit.
+    expect(bodyLimitFor("/agent/tickets/abc/reply.data")).toBe(bodyLimitFor("/app/support/tickets/abc"));
   });
 });

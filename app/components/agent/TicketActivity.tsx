@@ -1,4 +1,4 @@
-import { BlockStack, Text } from "@shopify/polaris";
+import { BlockStack, Button, Text } from "@shopify/polaris";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { MessageBody } from "~/components/support/MessageBody";
@@ -11,6 +11,7 @@ function valueLabel(event: AuditEntry, value: string | null, t: TFunction) {
   if (value === null) return t("agent:activity.nobody");
   if (event.action === "status") return t(`agent:statuses.${value}`);
   if (event.action === "category") return t(`support:categories.${value}.label`);
+  if (event.action === "satisfaction") return t(`agent:satisfaction.${value}`);
   return value;
 }
 
@@ -47,7 +48,7 @@ export function TicketActivity({ events, timeZone }: { events: AuditEntry[]; tim
   );
 }
 
-/** Internal notes: visible to agents only, kept apart from the thread the merchant reads. */
+/** Internal notes and their files: visible to agents only, kept apart from the thread the merchant reads. */
 export function InternalNotes({
   notes,
   timeZone,
@@ -74,6 +75,24 @@ export function InternalNotes({
             })}
           </Text>
           <MessageBody text={note.body} />
+          {note.attachments.length > 0 ? (
+            <BlockStack gap="100" inlineAlign="start">
+              {note.attachments.map((attachment) => (
+                // A plain link: the agent's session cookie goes with it, like the ticket's files.
+                <Button
+                  key={attachment.id}
+                  variant="plain"
+                  url={`/agent/attachments/${attachment.id}`}
+                  download={attachment.filename}
+                >
+                  {t("ticket.download", {
+                    name: attachment.filename,
+                    size: Math.max(1, Math.round(attachment.size / 1024)),
+                  })}
+                </Button>
+              ))}
+            </BlockStack>
+          ) : null}
         </BlockStack>
       ))}
     </BlockStack>

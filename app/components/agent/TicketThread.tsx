@@ -1,11 +1,18 @@
-import { BlockStack } from "@shopify/polaris";
+import { BlockStack, Card, Text } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
 import { TicketConversation } from "~/components/support/TicketConversation";
+import { MessageBody } from "~/components/support/MessageBody";
 import type { AgentTicket } from "~/agent/agent-tickets.server";
 
-type Thread = Pick<AgentTicket, "description" | "orderId" | "createdAt" | "shopName" | "messages">;
+type Thread = Pick<
+  AgentTicket,
+  "description" | "orderId" | "createdAt" | "shopName" | "messages" | "satisfaction"
+>;
 
-/** The merchant's problem and the conversation since, with the agent's names for who wrote what. */
+/**
+ * The merchant's problem and the conversation since, with the agent's names for who wrote what,
+ * and the merchant's answer to "Did this solve your problem?" once they gave it.
+ */
 export function TicketThread({ ticket, timeZone }: { ticket: Thread; timeZone?: string | null }) {
   const { t, i18n } = useTranslation("agent");
   return (
@@ -22,6 +29,28 @@ export function TicketThread({ ticket, timeZone }: { ticket: Thread; timeZone?: 
         locale={i18n.language}
         timeZone={timeZone}
       />
+      {ticket.satisfaction ? (
+        <Card
+          background={ticket.satisfaction.answer === "good" ? "bg-surface-success" : "bg-surface-warning"}
+        >
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingSm">
+              {t("satisfaction.title")}
+            </Text>
+            <Text as="p">
+              {`${t("satisfaction.question")} ${t(`satisfaction.${ticket.satisfaction.answer}`)}`}
+            </Text>
+            {ticket.satisfaction.comment ? (
+              <BlockStack gap="050">
+                <Text as="p" tone="subdued">
+                  {t("satisfaction.comment")}
+                </Text>
+                <MessageBody text={ticket.satisfaction.comment} />
+              </BlockStack>
+            ) : null}
+          </BlockStack>
+        </Card>
+      ) : null}
     </BlockStack>
   );
 }

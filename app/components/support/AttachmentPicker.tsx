@@ -12,10 +12,12 @@ interface Props {
   onChange: (files: File[]) => void;
   max: number;
   problem?: { problem: AttachmentProblem; filename?: string } | undefined;
+  /** The drop zone's label; the ticket form's "Screenshots" when absent. */
+  label?: string;
 }
 
-/** Screenshots for a ticket; the server checks each file's real type by its content. */
-export function AttachmentPicker({ files, onChange, max, problem }: Props) {
+/** Screenshots for a ticket or a reply; the server checks each file's real type by its content. */
+export function AttachmentPicker({ files, onChange, max, problem, label }: Props) {
   const { t } = useTranslation("support");
   // A file the picker refused (a .txt, say) is named with the reason, never dropped silently.
   const [refused, setRefused] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function AttachmentPicker({ files, onChange, max, problem }: Props) {
   return (
     <BlockStack gap="200">
       <DropZone
-        label={t("ticketForm.attachments")}
+        label={label ?? t("ticketForm.attachments")}
         accept={ATTACHMENT_TYPES.join(",")}
         allowMultiple
         disabled={files.length >= max}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { BlockStack, Button, InlineStack, TextField } from "@shopify/polaris";
 import { REPLY_MAX } from "~/support/tickets/ticket-input";
 
@@ -11,6 +12,8 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   primary?: boolean;
+  /** Files to send with the message, shown between the text and the button. */
+  attach?: ReactNode;
 }
 
 /** The text box and send button of a reply or a note; the surrounding form says where it goes. */
@@ -28,6 +31,7 @@ export function MessageComposer(props: Props) {
         autoComplete="off"
         error={props.error}
       />
+      {props.attach}
       <InlineStack>
         <Button submit variant={props.primary ? "primary" : undefined} loading={props.busy}>
           {props.submitLabel}

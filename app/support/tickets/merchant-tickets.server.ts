@@ -2,6 +2,7 @@ import type { Db, Prisma } from "~/db.server";
 import { isCategoryId } from "../taxonomy";
 import type { CheckedAttachment } from "./attachments";
 import { NEWEST_FIRST, afterCursor, decodeCursor, page } from "./cursor";
+import { canRate, type Satisfaction } from "./satisfaction";
 import { merchantStatus, statusesShownAs, type MerchantStatus } from "./status";
 import { THREAD, threadMessage } from "./thread";
 import { ticketCategory } from "./ticket-category";
@@ -91,7 +92,17 @@ export function merchantTickets(db: Db, shop: string) {
         createdAt: ticket.createdAt,
         attachments: ticket.attachments,
         messages: ticket.messages.map(threadMessage),
+        satisfaction: {
+          open: canRate(ticket),
+          answer: ticket.satisfaction,
+          comment: ticket.satisfactionComment,
+        },
       };
+    },
+
+    /** The merchant's answer to "Did this solve your problem?", once, on their own resolved ticket. */
+    rate(id: string, rating: Satisfaction, comment: string | null) {
+      return tickets.rateResolution(ownTicket(id), rating, comment);
     },
 
     /** A merchant's reply; on a resolved or closed ticket it reopens it. Another shop's ticket is not found. */
@@ -109,8 +120,9 @@ export function merchantTickets(db: Db, shop: string) {
       return db.ticket.count({ where: { shop, merchantUnread: true } });
     },
 
+    /** A file of the shop's own ticket or of a message in it; an agent's note's files are never served here. */
     async attachment(id: string) {
-      return db.attachment.findFirst({ where: { id, shop } });
+      return db.attachment.findFirst({ where: { id, shop, noteId: null } });
     },
   };
 }

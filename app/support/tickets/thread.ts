@@ -2,7 +2,7 @@ import type { Prisma } from "~/db.server";
 
 /**
  * What both sides read of a ticket's thread: its messages in order with their author's name, and
- * its attachments without their bytes.
+ * its attachments without their bytes: the ticket's and its messages', never an internal note's.
  */
 export const THREAD = {
   messages: {
@@ -10,6 +10,7 @@ export const THREAD = {
     include: { agent: { select: { name: true } } },
   },
   attachments: {
+    where: { noteId: null },
     select: { id: true, filename: true, contentType: true, size: true, messageId: true, createdAt: true },
   },
 } as const satisfies Prisma.TicketInclude;
