@@ -1,9 +1,10 @@
 import { APP_VERSION } from "~/app-version";
+import { recordInstall } from "~/agent/shop-history.server";
 import type { Db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { DEMO_SHOPS } from "./demo-shops";
 
-/** Installs the demo shops: an offline session each, as Shopify's token exchange would leave. */
+/** Installs the demo shops as Shopify's token exchange would leave them (an offline session), with an install date. */
 export async function seedDemoShops(db: Db) {
   for (const shop of DEMO_SHOPS) {
     const session = {
@@ -18,6 +19,8 @@ export async function seedDemoShops(db: Db) {
       create: { id: `offline_${shop.domain}`, ...session },
       update: session,
     });
+    // What Shopify's afterAuth hook records on a real install (the seeded session skips token exchange).
+    await recordInstall(db, shop.domain);
   }
 }
 

@@ -4,6 +4,7 @@ import { TICKET_STATUSES, type TicketStatus } from "~/support/tickets/status";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
 import type { QueueFilter, QueueSort } from "./queue-params";
 import { searchTicketIds } from "./queue-search.server";
+import { responseCanBeDue } from "./sla";
 import { ticketCategory } from "~/support/tickets/ticket-category";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -152,8 +153,10 @@ export function agentQueue(db: Db) {
     const backwards = Boolean(filter.before);
     const cursor = decodeQueueCursor(filter.before ?? filter.after);
     const where = filterWhere(filter);
+    // In a status where nothing can be due, the first scan would read the whole status for nothing.
+    const nothingDue = filter.status !== undefined && !responseCanBeDue(filter.status);
     const dueScan = (take: number, past: Prisma.TicketWhereInput) =>
-      take <= 0
+      take <= 0 || nothingDue
         ? Promise.resolve([])
         : db.ticket.findMany({
             where: { AND: [where, { responseDueAt: { not: null } }, past] },

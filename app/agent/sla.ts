@@ -1,4 +1,5 @@
 import { SPL_CATEGORIES, type CategoryId } from "~/support/taxonomy";
+import type { TicketStatus } from "~/support/tickets/status";
 
 /**
  * Response-time targets (SLA) in business minutes: minutes inside SPL's working hours, on its working
@@ -156,4 +157,9 @@ export function breachingSoonBefore(now: Date, calendar: SlaCalendar): Date {
 /** "09:00" from minutes after midnight, as the settings form shows working hours. */
 export function clockOf(minute: number) {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** Whether SPL can owe a response in this status: not while the merchant is awaited or the ticket is done. */
+export function responseCanBeDue(status: TicketStatus): boolean {
+  return status === "new" || status === "open";
 }

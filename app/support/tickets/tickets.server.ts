@@ -10,7 +10,7 @@ import {
   type TicketFacts,
 } from "~/notifications/emails.server";
 import { enqueueEmail } from "~/notifications/outbox.server";
-import { responseDueAt as dueAfter } from "~/agent/sla";
+import { responseCanBeDue, responseDueAt as dueAfter } from "~/agent/sla";
 import { readSlaSettings } from "~/agent/sla-settings.server";
 import { isCategoryId, type CategoryId } from "../taxonomy";
 import { recordTriageLabel } from "../triage-labels/labels.server";
@@ -167,11 +167,6 @@ async function dueWhenSplsTurn(
     ticket.firstAgentReplyAt ? "next" : "first",
     now,
   );
-}
-
-/** Statuses in which the next move is the merchant's or nobody's: no response is due from SPL. */
-function noResponseDue(status: TicketStatus) {
-  return status === "pending_merchant" || status === "resolved" || status === "closed";
 }
 
 /** Timestamps a status change sets or clears: reopening undoes "resolved" and "closed". */
@@ -460,7 +455,7 @@ export function ticketModule(db: Db) {
           {
             status: to,
             ...statusTimes(to, now),
-            responseDueAt: noResponseDue(to) ? null : await dueWhenSplsTurn(tx, ticket, now),
+            responseDueAt: responseCanBeDue(to) ? await dueWhenSplsTurn(tx, ticket, now) : null,
             ...(newsForMerchant(from, to) ? { merchantUnread: true } : {}),
           },
         );
