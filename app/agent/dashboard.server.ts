@@ -4,6 +4,7 @@ import { CATEGORY_IDS, SPL_CATEGORIES, isCategoryId } from "~/support/taxonomy";
 import type { TicketStatus } from "~/support/tickets/status";
 import type { DashboardPeriod } from "./dashboard-periods";
 import { ticketCategory } from "~/support/tickets/ticket-category";
+import { SATISFACTION_ANSWERS, type Satisfaction } from "~/support/tickets/satisfaction";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const OLDEST_UNANSWERED = 10;
@@ -54,6 +55,38 @@ async function medianDelayMs(
     SELECT AVG(ms) AS "median" FROM (
       SELECT ms FROM d ORDER BY ms LIMIT 2 - (SELECT n FROM c) % 2 OFFSET ((SELECT n FROM c) - 1) / 2)`;
   return row?.median === null || row?.median === undefined ? null : Number(row.median);
+}
+
+/**
+ * Agent replies in the period that answered a due response, and how many came by their due time
+ * (Message.responseDueAt is the due time the reply answered; see the ticket module).
+ */
+async function responsesOnTime(db: Db, from: Date) {
+  const answered = { authorType: "agent", responseDueAt: { not: null }, createdAt: { gte: from } } as const;
+  const [total, met] = await Promise.all([
+    db.message.count({ where: answered }),
+    db.message.count({
+      where: { AND: [answered, { createdAt: { lte: db.message.fields.responseDueAt } }] },
+    }),
+  ]);
+  return { total, met, share: total === 0 ? null : met / total };
+}
+
+/** The merchants' answers to "Did this solve your problem?" given in the period. */
+async function satisfactionIn(db: Db, from: Date) {
+  const rows = await db.ticket.groupBy({
+    by: ["satisfaction"],
+    where: { satisfactionAt: { gte: from }, satisfaction: { not: null } },
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(
+    SATISFACTION_ANSWERS.map((answer) => [
+      answer,
+      rows.find((row) => row.satisfaction === answer)?._count._all ?? 0,
+    ]),
+  ) as Record<Satisfaction, number>;
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return { counts, total, goodShare: total === 0 ? null : counts.good / total };
 }
 
 /** Most frequent disagreements between the classifier's suggestion and a ticket's category shown. */
@@ -119,7 +152,8 @@ async function oldestUnanswered(db: Db) {
 /**
  * The support dashboard over the last `days` UTC days (today included): tickets opened and closed
  * per day, by category and route, how many problems went to a TikTok guide instead of a ticket,
- * median times to first reply and to close, and the tickets waiting longest for an agent.
+ * median times to first reply and to close, the tickets waiting longest for an agent, the share of
+ * responses on time, the tickets overdue now, and the merchants' satisfaction.
  */
 export async function supportDashboard(db: Db, options: { days: DashboardPeriod; now?: Date }) {
   const now = options.now ?? new Date();
@@ -171,6 +205,10 @@ export async function supportDashboard(db: Db, options: { days: DashboardPeriod;
     medianCloseMs: await medianDelayMs(db, kind, DONE_AT, from),
     triage: await triageAgreement(db, from),
     oldestUnanswered: await oldestUnanswered(db),
+    /** Share of responses due in the period that met their target, and tickets past due right now. */
+    responses: await responsesOnTime(db, from),
+    overdueNow: await db.ticket.count({ where: { responseDueAt: { lt: now } } }),
+    satisfaction: await satisfactionIn(db, from),
   };
 }
 

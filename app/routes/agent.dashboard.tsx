@@ -74,6 +74,7 @@ export default function Dashboard() {
   const [, setSearchParams] = useSearchParams();
   const hydrated = useHydrated();
   const duration = (ms: number | null) => (ms === null ? "—" : formatDuration(ms, t));
+  const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 
   return (
     <Page
@@ -93,7 +94,7 @@ export default function Dashboard() {
       }
     >
       <BlockStack gap="400">
-        <InlineGrid columns={{ xs: 1, sm: 2, lg: 5 }} gap="400">
+        <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="400">
           <Metric
             label={t("dashboard.opened")}
             value={String(dashboard.ticketsOpened)}
@@ -120,6 +121,27 @@ export default function Dashboard() {
             help={t("dashboard.guideShareHelp", {
               guides: dashboard.guideVisits,
               tickets: dashboard.ticketsOpened,
+            })}
+          />
+          <Metric
+            label={t("dashboard.onTime")}
+            value={percent(dashboard.responses.share)}
+            help={t("dashboard.onTimeHelp", {
+              met: dashboard.responses.met,
+              total: dashboard.responses.total,
+            })}
+          />
+          <Metric
+            label={t("dashboard.overdue")}
+            value={String(dashboard.overdueNow)}
+            help={t("dashboard.overdueHelp")}
+          />
+          <Metric
+            label={t("dashboard.satisfaction")}
+            value={percent(dashboard.satisfaction.goodShare)}
+            help={t("dashboard.satisfactionHelp", {
+              good: dashboard.satisfaction.counts.good,
+              total: dashboard.satisfaction.total,
             })}
           />
         </InlineGrid>
