@@ -272,7 +272,7 @@ describe("the agent console for a support team", () => {
     await page.waitForLoadState("networkidle");
     await page.getByLabel("TikTok category").selectOption("payout");
     await page.getByRole("button", { name: "Send the TikTok guide" }).click();
-    await page.getByText("Demo Agent changed the status from Waiting on merchant to Resolved").waitFor();
+    await page.getByText("Demo Agent changed the status from New to Resolved").waitFor();
     await page.context().close();
 
     const merchant = await openSupportPage(browser);
