@@ -120,6 +120,36 @@ describe("several problems in one message", () => {
   });
 });
 
+describe('an honest "not sure"', () => {
+  it.each([
+    ["it doesn't work", "en"],
+    ["help", "en"],
+    ["I need help with my shop", "en"],
+    ["non funziona niente", "it"],
+    ["?", "en"],
+    ["asdf", "en"],
+    ["no funciona nada", "es"],
+    ["rien ne marche", "fr"],
+    ["Hallo, ich habe ein Problem mit meinem Shop", "de"],
+    ["0 stars, worst app ever", "en"],
+    ["payout?", "en"],
+  ] as [string, Locale][])("asks the merchant to choose for %j", (text, locale) => {
+    expect(classify(text, locale).lowConfidence).toBe(true);
+  });
+
+  it("never routes a likely account suspension to SPL silently", () => {
+    for (const text of [
+      "my shop got suspended and the orders stopped syncing to shopify",
+      "account restricted, can't sync anything anymore",
+      "Il mio negozio è stato sospeso e gli ordini non arrivano più su Shopify",
+    ]) {
+      const triage = classify(text);
+      const named = triage.category === "account_suspended" || triage.second === "account_suspended";
+      expect(named || triage.lowConfidence, text).toBe(true);
+    }
+  });
+});
+
 describe("confidence", () => {
   it("flags gibberish as low confidence so the merchant is asked to choose", () => {
     for (const text of ["qwzx blorptang fnuu hhhrk", "lorem ipsum dolor sit amet", "???"]) {
@@ -129,8 +159,12 @@ describe("confidence", () => {
 
   it("names two problems with different owners as category and second, without asking", () => {
     const cases: [string, CategoryId[]][] = [
-      ["products won't sync and my account verification is stuck", ["account_verification", "product_sync"]],
+      ["products won't sync and my account is under review", ["account_verification", "product_sync"]],
       ["two problems: products not syncing, payout not received", ["payout", "product_sync"]],
+      [
+        "Gli ordini non arrivano su Shopify da lunedì. Inoltre il pagamento di TikTok è bloccato da settimane.",
+        ["order_sync", "payout"],
+      ],
     ];
     for (const [text, categories] of cases) {
       const triage = classify(text);
@@ -158,6 +192,34 @@ describe("evidence", () => {
       expect(evidence.category).toBe(triage.category);
     }
     expect(triage.evidence.some((evidence) => evidence.term.includes("SYNC FAILED"))).toBe(true);
+  });
+
+  it("shows problem words, never where, when or whose alone", () => {
+    const cases: [string, Locale | undefined, RegExp][] = [
+      ["Since the update my TikTok orders don't reach Shopify since yesterday", "en", /orders|reach/i],
+      ["everything was fine until monday, now the products won't sync", "en", /sync/i],
+      ["il mio account è stato sospeso da TikTok", "it", /sospeso/i],
+    ];
+    for (const [text, locale, expected] of cases) {
+      const terms = classify(text, locale).evidence.map((evidence) => evidence.term);
+      expect(
+        terms.some((term) => expected.test(term)),
+        `${text}: ${terms.join(" | ")}`,
+      ).toBe(true);
+      for (const term of terms) {
+        expect(term, text).not.toMatch(
+          /^(shopify|tiktok|fine|mio account|account)$|since yesterday$|^(my|mio|mon|mein)\b/i,
+        );
+      }
+    }
+  });
+
+  it("keeps a negation inside the phrase it belongs to", () => {
+    const terms = classify("my products won't sync to TikTok").evidence.map((evidence) => evidence.term);
+    expect(
+      terms.some((term) => /products won't sync/i.test(term)),
+      terms.join(" | "),
+    ).toBe(true);
   });
 
   it("lists the strongest reason first", () => {

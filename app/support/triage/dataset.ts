@@ -3,16 +3,27 @@ import { fileURLToPath } from "node:url";
 import { LOCALES, type Locale } from "../../i18n/locales";
 import { isCategoryId, type CategoryId } from "../taxonomy";
 
-/** One labelled merchant message; the data files hold one per line as JSON. */
+/**
+ * One labelled merchant message, as LABELLING.md describes; the data files hold one per line as JSON.
+ * `category: null` is a vague text (nothing in it says who could fix it); `also` is a second problem.
+ */
 export interface Example {
   text: string;
   locale: Locale;
-  category: CategoryId;
+  category: CategoryId | null;
+  also?: CategoryId;
 }
 
+/** Model files name their training data relative to this, so a checkout anywhere can check them. */
+export const REPOSITORY_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const TRAIN_PATH = fileURLToPath(new URL("./data/train.jsonl", import.meta.url));
 /** Held out: only the benchmark and tests read it, never training. */
 export const DEV_PATH = fileURLToPath(new URL("./data/dev.jsonl", import.meta.url));
+/**
+ * Written independently of the training data (LABELLING.md): never trained on. Only the benchmark reads it,
+ * for aggregate figures, and `npm run train` fits the one confidence temperature on it.
+ */
+export const FIELD_PATH = fileURLToPath(new URL("./data/field.jsonl", import.meta.url));
 
 export function parseExamples(jsonl: string, source: string): Example[] {
   const examples: Example[] = [];
@@ -25,12 +36,24 @@ export function parseExamples(jsonl: string, source: string): Example[] {
     } catch {
       throw new Error(`${where}: not valid JSON`);
     }
-    const { text, locale, category } = (parsed ?? {}) as Record<string, unknown>;
+    const { text, locale, category, also } = (parsed ?? {}) as Record<string, unknown>;
     if (typeof text !== "string" || text.trim() === "") throw new Error(`${where}: missing text`);
     if (!(LOCALES as readonly unknown[]).includes(locale))
       throw new Error(`${where}: unknown locale ${String(locale)}`);
-    if (!isCategoryId(category)) throw new Error(`${where}: unknown category ${String(category)}`);
-    examples.push({ text, locale: locale as Locale, category });
+    if (category !== null && !isCategoryId(category))
+      throw new Error(`${where}: unknown category ${String(category)}`);
+    if (
+      also !== undefined &&
+      also !== null &&
+      (!isCategoryId(also) || also === category || category === null)
+    )
+      throw new Error(`${where}: "also" must be a second, different category of a text that has one`);
+    examples.push({
+      text,
+      locale: locale as Locale,
+      category,
+      ...(isCategoryId(also) ? { also } : {}),
+    });
   });
   return examples;
 }

@@ -11,13 +11,51 @@ export interface Evidence {
 }
 
 export const MAX_EVIDENCE = 6;
-const MAX_PHRASE_WORDS = 4;
+/** Counted in tokens: "won't" is two. */
+const MAX_PHRASE_WORDS = 5;
 /** Phrases that barely moved the score are noise to a merchant ("the", "and"): they must reach this… */
 const MIN_EVIDENCE_WEIGHT = 0.25;
 /** …and this share of the strongest phrase. */
 const MIN_EVIDENCE_SHARE = 0.1;
 /** Edge words contributing less than this share of the phrase's strongest word are trimmed. */
 const EDGE_WORD_SHARE = 0.15;
+/**
+ * A word that pulls slightly against the category ("won't", "not", "the") may still join two words that
+ * push towards it ("products won't sync"), as long as it costs less than this.
+ */
+const MAX_BRIDGE_COST = 0.15;
+
+/** Words of time, possession and negation: they carry a phrase, never start or end one ("since yesterday"). */
+const EDGE_WORDS = new Set(
+  (
+    "since yesterday today tomorrow ago now still already again yet week weeks day days hour hours month months " +
+    "monday tuesday wednesday thursday friday saturday sunday morning night " +
+    "my mine our your me its their " +
+    "not no t won don doesn didn isn aren wasn can cannot " +
+    "ieri oggi domani dopo ora ancora gia settimana settimane giorno giorni ore mese stamattina mio mia miei mie nostro " +
+    "nostra suo sua non piu " +
+    "ayer hoy manana desde ahora todavia ya semana semanas dia dias horas mes mi mis nuestro nuestra su sus nada " +
+    "hier aujourd demain depuis maintenant encore deja semaine semaines jour jours heures mois mon ma mes notre nos " +
+    "son sa ses ne pas plus " +
+    "gestern heute morgen seit jetzt noch schon immer woche wochen tag tagen stunden monat mein meine meinen meinem " +
+    "unser unsere sein seine kein keine nicht mehr"
+  ).split(" "),
+);
+
+/**
+ * Words that name where the problem happens but not what it is ("Shopify", "my account", "the app"),
+ * or only that there is one ("problem", "help"). A phrase made only of these (and edge or function
+ * words) tells the merchant nothing, so it is not shown.
+ */
+const GENERIC_WORDS = new Set(
+  (
+    "shopify tiktok tik tok app apps application appli applicazione aplicacion shop shops store stores negozio " +
+    "tienda boutique laden account conto cuenta compte konto seller center centre spl " +
+    "fine ok okay bene bien gut everything tutto todo tout alles " +
+    "problem problems issue issues problema problemi problemas probleme problemes help aiuto ayuda aide hilfe " +
+    "please urgent urgente dringend thanks grazie gracias merci danke"
+  ).split(" "),
+);
 
 /**
  * Turns each word's contribution to the category into the merchant's own phrases: adjacent words
@@ -40,13 +78,27 @@ export function buildEvidence(
   };
   tokens.forEach((token, index) => {
     if (token.clauseStart) closeRun(index - 1);
-    // Numbers ("0" once folded) and function words may continue a phrase but never start one.
-    const meaningful = token.norm !== "0" && !isFunctionWord(token.norm);
-    const usable = !ruledOut[index] && (wordWeights[index] ?? 0) > 0 && (meaningful || runStart >= 0);
-    if (!usable) closeRun(index - 1);
+    const weight = wordWeights[index] ?? 0;
+    // Numbers ("0" once folded), function and edge words may continue a phrase but never start one.
+    const carrier = isCarrier(token.norm);
+    const pushes = !ruledOut[index] && weight > 0 && (!carrier || runStart >= 0);
+    const bridges =
+      runStart >= 0 && !ruledOut[index] && carrier && weight > -MAX_BRIDGE_COST && continuesAfter(index);
+    if (!pushes && !bridges) closeRun(index - 1);
     else if (runStart < 0) runStart = index;
   });
   closeRun(tokens.length - 1);
+
+  /** Whether a word after `index` in the same clause, past other carriers, pushes towards the category. */
+  function continuesAfter(index: number): boolean {
+    for (let next = index + 1; next < tokens.length && next <= index + 2; next++) {
+      const token = tokens[next]!;
+      if (token.clauseStart || ruledOut[next]) return false;
+      if ((wordWeights[next] ?? 0) > 0 && !EDGE_WORDS.has(token.norm) && !isFunctionWord(token.norm))
+        return true;
+    }
+    return false;
+  }
 
   // Only phrases strong enough to be shown are turned into text (long messages have many weak ones).
   const strongest = phrases.reduce((max, phrase) => Math.max(max, phrase.weight), 0);
@@ -54,6 +106,7 @@ export function buildEvidence(
   const byTerm = new Map<string, Evidence>();
   for (const phrase of phrases) {
     if (phrase.weight < threshold) continue;
+    if (!namesAProblem(tokens, phrase.first, phrase.last)) continue;
     const term = text.slice(tokens[phrase.first]?.start ?? 0, tokens[phrase.last]?.end ?? 0);
     const key = term.toLowerCase();
     const existing = byTerm.get(key);
@@ -66,15 +119,32 @@ export function buildEvidence(
     .map((evidence) => ({ ...evidence, weight: Math.round(evidence.weight * 1000) / 1000 }));
 }
 
+function isCarrier(norm: string): boolean {
+  return norm === "0" || isFunctionWord(norm) || EDGE_WORDS.has(norm);
+}
+
+/** At least one word of the phrase says what is wrong, beyond where, when or whose. */
+function namesAProblem(tokens: AnalysedText["tokens"], first: number, last: number): boolean {
+  for (let index = first; index <= last; index++) {
+    const norm = tokens[index]?.norm ?? "";
+    if (norm !== "0" && !GENERIC_WORDS.has(norm) && !EDGE_WORDS.has(norm) && !isFunctionWord(norm))
+      return true;
+  }
+  return false;
+}
+
 /** The best run of at most MAX_PHRASE_WORDS words in [first, last], without weak or function words at its edges. */
 function strongestWindow({ tokens }: AnalysedText, weights: Float64Array, first: number, last: number) {
+  // A carrier bridging two pushing words costs the phrase nothing: "products won't sync" beats "sync".
+  const weightAt = (index: number) =>
+    isCarrier(tokens[index]?.norm ?? "") ? Math.max(weights[index] ?? 0, 0) : (weights[index] ?? 0);
   let bestFirst = first;
   let bestLast = first;
   let bestWeight = -Infinity;
   for (let start = first; start <= last; start++) {
     let weight = 0;
     for (let end = start; end <= last && end < start + MAX_PHRASE_WORDS; end++) {
-      weight += weights[end] ?? 0;
+      weight += weightAt(end);
       if (weight <= bestWeight) continue;
       bestFirst = start;
       bestLast = end;
@@ -97,5 +167,11 @@ function isWeakEdge(
   index: number,
   strongest: number,
 ): boolean {
-  return (weights[index] ?? 0) < EDGE_WORD_SHARE * strongest || isFunctionWord(tokens[index]?.norm ?? "");
+  const norm = tokens[index]?.norm ?? "";
+  return (
+    (weights[index] ?? 0) < EDGE_WORD_SHARE * strongest ||
+    isFunctionWord(norm) ||
+    EDGE_WORDS.has(norm) ||
+    norm === "0"
+  );
 }

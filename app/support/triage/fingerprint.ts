@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { CATEGORY_IDS } from "../taxonomy";
 import type { Example } from "./dataset";
 import { extractFeatures, FEATURE_CONFIG } from "./features";
+import { MODEL_CLASSES } from "./model";
 import { TRAINING_CONFIG } from "./training";
 
 /**
@@ -13,11 +13,11 @@ import { TRAINING_CONFIG } from "./training";
 export function trainingFingerprint(examples: readonly Example[]): string {
   const hash = createHash("sha256");
   hash.update(
-    JSON.stringify({ categories: CATEGORY_IDS, features: FEATURE_CONFIG, training: TRAINING_CONFIG }),
+    JSON.stringify({ categories: MODEL_CLASSES, features: FEATURE_CONFIG, training: TRAINING_CONFIG }),
   );
   for (const example of examples) {
     const vector = extractFeatures(example.text, example.locale);
-    hash.update(`\n${example.category}\n`);
+    hash.update(`\n${example.category ?? "null"} ${example.also ?? ""}\n`);
     hash.update(new Uint8Array(Uint32Array.from(vector.hashes).buffer));
     hash.update(new Uint8Array(Float64Array.from(vector.values).buffer));
   }

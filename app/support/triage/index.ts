@@ -6,8 +6,9 @@
 import type { Locale } from "../../i18n/locales";
 import { routeOf, type CategoryId, type Route } from "../taxonomy";
 import { extractEntities, type Entities } from "./entities";
+import { isFunctionWord } from "./language";
 import { buildEvidence, type Evidence } from "./evidence";
-import { LinearModel, type ModelFile } from "./model";
+import { LinearModel, VAGUE, type ModelFile } from "./model";
 import modelFile from "./model.json";
 import { TextScorer } from "./scorer";
 
@@ -17,13 +18,18 @@ export { extractEntities, type Entities } from "./entities";
 export interface Triage {
   category: CategoryId;
   route: Route;
-  /** Calibrated probability that `category` is right, in [0, 1]. */
+  /**
+   * Probability that `category` is right, in [0, 1], calibrated on the field set (real merchant writing).
+   * Low for vague texts: the model's vague class takes the rest.
+   */
   confidence: number;
   /**
-   * The UI should ask the merchant to choose. True when confidence < LOW_CONFIDENCE_THRESHOLD, when a
-   * runner-up other than `second` scores MAX_RUNNER_UP or more (two likely readings of one problem), or
-   * when the merchant's words give the category less than MIN_SUPPORT (it won on the model's priors, as
-   * with gibberish).
+   * The UI should ask the merchant to choose. True when confidence < LOW_CONFIDENCE_THRESHOLD, when the
+   * text reads as naming no problem (MAX_VAGUE), when a runner-up other than `second` scores
+   * MAX_RUNNER_UP or more (two likely readings of one problem), when the merchant's words give the
+   * category less than MIN_SUPPORT (it won on the model's priors, as with gibberish), when the text has
+   * fewer than MIN_CONTENT_WORDS words of its own ("payout?"), or when an SPL answer would leave a likely
+   * account suspension unnamed (SUSPENSION_WATCH).
    */
   lowConfidence: boolean;
   /**
@@ -60,6 +66,25 @@ export const MIN_SUPPORT = 1;
  * named as the text's second problem.
  */
 export const MIN_SECOND_SCORE = 0.15;
+/**
+ * …or at least this score overall when one clause of its own reads as it with MIN_CLAUSE_SCORE: a
+ * second problem told in one sentence of a long message about another.
+ */
+export const MIN_SECOND_SCORE_IN_CLAUSE = 0.04;
+export const MIN_CLAUSE_SCORE = 0.8;
+/** A single word ("payout?", "help") cannot say what went wrong or who can fix it. */
+export const MIN_CONTENT_WORDS = 2;
+/**
+ * Highest probability the model's vague class (texts that name no problem: "help", "it doesn't work")
+ * may have before the merchant is asked to choose.
+ */
+export const MAX_VAGUE = 0.25;
+/**
+ * An SPL answer is never given silently while account suspension has at least this probability (or
+ * one clause reads as it with MIN_CLAUSE_SCORE): a suspended shop sent to an SPL ticket waits for help
+ * SPL cannot give.
+ */
+export const SUSPENSION_WATCH = 0.05;
 /** Alternatives below this score are not worth showing. */
 export const MIN_ALTERNATIVE_SCORE = 0.01;
 export const MAX_ALTERNATIVES = 4;
@@ -90,6 +115,13 @@ function textScorer(): TextScorer {
 /** The checked-in model's version: the start of its training fingerprint, enough to tell models apart. */
 export const MODEL_VERSION = `triage-${(modelFile as ModelFile).fingerprint.slice(0, 12)}`;
 
+interface Scored {
+  category: CategoryId;
+  score: number;
+  /** Index in the model's classes. */
+  index: number;
+}
+
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** Classifies one merchant message. Throws TriageInputError for empty or oversized text. */
@@ -99,9 +131,14 @@ export function classify(text: string, locale?: Locale): Triage {
 
   const scorer = textScorer();
   const scored = scorer.score(text, locale);
-  const ranked = scorer.classes
-    .map((category, index) => ({ category, score: scored.probabilities[index] ?? 0, index }))
-    .sort((a, b) => b.score - a.score);
+  const ranked: Scored[] = [];
+  let vague = 0;
+  scorer.classes.forEach((name, index) => {
+    const score = scored.probabilities[index] ?? 0;
+    if (name === VAGUE) vague = score;
+    else ranked.push({ category: name, score, index });
+  });
+  ranked.sort((a, b) => b.score - a.score);
   const [top, ...others] = ranked;
   if (!top) throw new Error("Triage model has no categories");
 
@@ -119,18 +156,30 @@ export function classify(text: string, locale?: Locale): Triage {
     others.find(
       (other) =>
         routeOf(other.category) !== route &&
-        other.score >= MIN_SECOND_SCORE &&
+        (other.score >= MIN_SECOND_SCORE ||
+          (other.score >= MIN_SECOND_SCORE_IN_CLAUSE &&
+            (scored.clauseMax[other.index] ?? 0) >= MIN_CLAUSE_SCORE)) &&
         supportOf(other.index).support >= MIN_SUPPORT,
     ) ?? null;
+  const contentWords = scored.tokens.filter(
+    (token) => token.norm !== "0" && !isFunctionWord(token.norm),
+  ).length;
   const runnerUp = others.find((other) => other !== second);
+  const suspensionIndex = scorer.classes.indexOf("account_suspended");
+  const suspensionLikely =
+    (scored.probabilities[suspensionIndex] ?? 0) >= SUSPENSION_WATCH ||
+    (scored.clauseMax[suspensionIndex] ?? 0) >= MIN_CLAUSE_SCORE;
   return {
     category: top.category,
     route,
     confidence: round(top.score),
     lowConfidence:
       top.score < LOW_CONFIDENCE_THRESHOLD ||
+      vague >= MAX_VAGUE ||
       (runnerUp?.score ?? 0) >= MAX_RUNNER_UP ||
-      support < MIN_SUPPORT,
+      support < MIN_SUPPORT ||
+      contentWords < MIN_CONTENT_WORDS ||
+      (route === "spl_ticket" && suspensionLikely && second?.category !== "account_suspended"),
     second: second?.category ?? null,
     modelVersion: MODEL_VERSION,
     entities: extractEntities(text),

@@ -1,13 +1,26 @@
-import { isCategoryId, type CategoryId } from "../taxonomy";
+import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../taxonomy";
+
+/**
+ * The model's own class for texts that name no problem at all ("help", "it doesn't work", "asdf"). It is
+ * never an answer: it only takes probability away from the categories, so such texts are flagged
+ * low-confidence instead of being routed on the model's priors.
+ */
+export const VAGUE = "vague";
+export type ModelClass = CategoryId | typeof VAGUE;
+export const MODEL_CLASSES: readonly ModelClass[] = [...CATEGORY_IDS, VAGUE];
 
 /**
  * The checked-in model: a linear classifier over hashed features. Arrays are stored as base64 of
  * little-endian typed arrays to keep the file small; weights are 16-bit integers times `weightScale`.
  */
 export interface ModelFile {
-  format: 1;
+  format: 2;
   /** Hash of the training examples' features and the training settings; see fingerprint.ts. */
   fingerprint: string;
+  /** Data files trained on, relative to the repository root (data/train.jsonl plus any `--include`). */
+  sources: string[];
+  /** Where the temperature was fitted: "cross-validation" on the training data, or "field" (the field set). */
+  calibratedOn: "cross-validation" | "field";
   classes: string[];
   /** Logits are divided by this before the softmax; fitted on held-out folds so confidences are calibrated. */
   temperature: number;
@@ -22,7 +35,7 @@ export interface ModelFile {
   weights: string;
 }
 
-export const MODEL_FORMAT = 1;
+export const MODEL_FORMAT = 2;
 
 function decodeBase64(text: string): ArrayBuffer {
   const binary = atob(text);
@@ -32,7 +45,7 @@ function decodeBase64(text: string): ArrayBuffer {
 }
 
 export class LinearModel {
-  readonly classes: readonly CategoryId[];
+  readonly classes: readonly ModelClass[];
   readonly temperature: number;
   readonly bias: Float64Array;
   private readonly hashes: Uint32Array;
@@ -49,7 +62,8 @@ export class LinearModel {
     if (file.format !== MODEL_FORMAT)
       throw new Error(`Unsupported triage model format ${String(file.format)}`);
     this.classes = file.classes.map((name) => {
-      if (!isCategoryId(name)) throw new Error(`Triage model has unknown category "${name}": retrain it`);
+      if (!isCategoryId(name) && name !== VAGUE)
+        throw new Error(`Triage model has unknown category "${name}": retrain it`);
       return name;
     });
     this.temperature = file.temperature;

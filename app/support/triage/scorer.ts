@@ -1,7 +1,6 @@
 import type { Locale } from "../../i18n/locales";
-import type { CategoryId } from "../taxonomy";
 import { analyse, bigramHash, FEATURE_CONFIG, forEachWordFeature, type AnalysedText } from "./features";
-import type { LinearModel } from "./model";
+import type { LinearModel, ModelClass } from "./model";
 
 /** What one word contributes before the text's length normalisation. */
 interface WordScore {
@@ -27,6 +26,11 @@ const emptySpan = (classCount: number): Span => ({
 export interface ScoredText extends AnalysedText {
   /** Probability of each class, in the order of TextScorer.classes. */
   probabilities: Float64Array;
+  /**
+   * Each class's highest probability in any one clause of at least MIN_CLAUSE_WORDS words read alone:
+   * a second problem told in its own sentence stands out here even when the whole text is about another.
+   */
+  clauseMax: Float64Array;
   /** Contribution of each word to a class's calibrated logit; a bigram's is split between its two words. */
   wordContributions(classIndex: number): Float64Array;
 }
@@ -41,6 +45,17 @@ const MAX_CACHED_WORDS = 50_000;
  * both readings agree.
  */
 const CLAUSE_SHARE = 0.3;
+/** Shorter clauses ("thanks", "help!") say too little to stand for a problem of their own. */
+const MIN_CLAUSE_WORDS = 3;
+/**
+ * Words that join two statements: for the clause reading, each side is read alone ("products won't
+ * sync and my account is under review"). Bigrams still cross them; only the clause reading splits.
+ */
+const CLAUSE_JOINERS = new Set(
+  "and but also plus e ma inoltre anche poi y pero ademas tambien encima et mais aussi puis und aber ausserdem auch dazu".split(
+    " ",
+  ),
+);
 
 /**
  * Scores texts with a linear model, word by word. Equivalent to summing over extractFeatures(), but a
@@ -54,7 +69,7 @@ export class TextScorer {
 
   constructor(private readonly model: LinearModel) {}
 
-  get classes(): readonly CategoryId[] {
+  get classes(): readonly ModelClass[] {
     return this.model.classes;
   }
 
@@ -83,6 +98,7 @@ export class TextScorer {
     // Clauses that rule a topic out ("not about payouts") are left out of it: read alone, their
     // remaining words would only bring the ruled-out topic back.
     const clauseMixture = new Float64Array(classCount);
+    const clauseMax = new Float64Array(classCount);
     const scratch = new Float64Array(classCount);
     let mixedWords = 0;
     let clauseRulesOut = false;
@@ -91,6 +107,8 @@ export class TextScorer {
         this.probabilitiesOf(clause, scratch);
         for (let c = 0; c < classCount; c++) clauseMixture[c]! += clause.words * scratch[c]!;
         mixedWords += clause.words;
+        if (clause.words >= MIN_CLAUSE_WORDS)
+          for (let c = 0; c < classCount; c++) clauseMax[c] = Math.max(clauseMax[c]!, scratch[c]!);
       }
       clause.sums.fill(0);
       clause.squaredNorm = 0;
@@ -98,7 +116,7 @@ export class TextScorer {
       clauseRulesOut = false;
     };
     words.forEach((word, index) => {
-      if (tokens[index]!.clauseStart) closeClause();
+      if (tokens[index]!.clauseStart || CLAUSE_JOINERS.has(tokens[index]!.norm)) closeClause();
       if (ruledOut[index]) clauseRulesOut = true;
       addWord(whole, word);
       addWord(clause, word);
@@ -132,7 +150,7 @@ export class TextScorer {
       });
       return contributions;
     };
-    return { ...analysed, probabilities, wordContributions };
+    return { ...analysed, probabilities, clauseMax, wordContributions };
   }
 
   /** Length normalisation and calibration, applied to a span's summed scores. */

@@ -1,16 +1,22 @@
 /**
- * `npm run train`: trains the triage model from data/train.jsonl and writes model.json.
- * Deterministic: the same data and code give the same file. Never reads the dev set.
+ * `npm run train [-- --include <file.jsonl> …]`: trains the triage model from data/train.jsonl (plus
+ * any included file of the same format, such as `npm run triage:export`'s) and writes model.json.
+ * Deterministic: the same data and code give the same file. Never reads the dev set; reads the field
+ * set only to fit the one confidence temperature, when it exists.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CATEGORY_IDS } from "../taxonomy";
-import { readExamples, TRAIN_PATH } from "./dataset";
+import { parseArgs } from "node:util";
+import { buildTrainingSet } from "./augment";
+import { FIELD_PATH, readExamples, REPOSITORY_ROOT, TRAIN_PATH, type Example } from "./dataset";
 import { trainingFingerprint } from "./fingerprint";
-import { MODEL_FORMAT, type ModelFile } from "./model";
+import { LinearModel, MODEL_CLASSES, MODEL_FORMAT, VAGUE, type ModelFile } from "./model";
+import { TextScorer } from "./scorer";
 import {
   buildFeatureTable,
   crossValidatedLogits,
+  fitByGoldenSection,
   fitTemperature,
   logitsOf,
   trainSoftmax,
@@ -34,8 +40,8 @@ function base64(array: Uint32Array | Int16Array): string {
 }
 
 /** Centres each row, drops features whose weights are all negligible and stores the rest as 16-bit integers. */
-function compact(hashes: Uint32Array, model: Weights, temperature: number, fingerprint: string): ModelFile {
-  const classCount = CATEGORY_IDS.length;
+function compact(hashes: Uint32Array, model: Weights, fingerprint: string, sources: string[]): ModelFile {
+  const classCount = MODEL_CLASSES.length;
   hashes.forEach((_, row) => {
     const weights = model.weights.subarray(row * classCount, (row + 1) * classCount);
     const mean = weights.reduce((sum, weight) => sum + weight, 0) / classCount;
@@ -60,8 +66,10 @@ function compact(hashes: Uint32Array, model: Weights, temperature: number, finge
   return {
     format: MODEL_FORMAT,
     fingerprint,
-    classes: [...CATEGORY_IDS],
-    temperature: Number(temperature.toFixed(6)),
+    sources,
+    calibratedOn: "cross-validation",
+    classes: [...MODEL_CLASSES],
+    temperature: 1,
     bias: Array.from(model.bias, (value) => Number(value.toFixed(6))),
     weightScale,
     hashes: base64(Uint32Array.from(keptRows, (row) => hashes[row] ?? 0)),
@@ -69,26 +77,63 @@ function compact(hashes: Uint32Array, model: Weights, temperature: number, finge
   };
 }
 
+/**
+ * The temperature that makes the confidence shown mean "probability that the category is right" on the
+ * field set: it minimises the log loss of that event, with the classifier's own reading (clauses
+ * included). The one number fitted on the field set. A vague text is never "right": no category is.
+ */
+function fieldTemperature(file: ModelFile, field: readonly Example[]): number {
+  const categories = MODEL_CLASSES.flatMap((name, index) => (name === VAGUE ? [] : [index]));
+  return fitByGoldenSection((temperature) => {
+    const scorer = new TextScorer(new LinearModel({ ...file, temperature }));
+    return field.reduce((loss, example) => {
+      const { probabilities } = scorer.score(example.text, example.locale);
+      const top = categories.reduce((best, index) =>
+        (probabilities[index] ?? 0) > (probabilities[best] ?? 0) ? index : best,
+      );
+      const confidence = Math.min(Math.max(probabilities[top] ?? 0, 1e-6), 1 - 1e-6);
+      const name = MODEL_CLASSES[top];
+      const right = name === example.category || name === example.also;
+      return loss - Math.log(right ? confidence : 1 - confidence);
+    }, 0);
+  });
+}
+
+const { values: options } = parseArgs({ options: { include: { type: "string", multiple: true } } });
+const sourcePaths = [TRAIN_PATH, ...(options.include ?? []).map((path) => resolve(path))];
 const started = performance.now();
-const examples = readExamples(TRAIN_PATH);
+const labelled = sourcePaths.flatMap((path) => readExamples(path));
+const examples = buildTrainingSet(labelled);
 const table = buildFeatureTable(examples);
-const labels = table.examples.map((example) => example.label);
-console.log(`${examples.length} examples, ${table.hashes.length} features`);
+const targets = table.examples.map((example) => example.targets);
+const labels = targets.map((target) => target[0]![0]);
+console.log(
+  `${labelled.length} labelled examples from ${sourcePaths.length} file(s), ${examples.length} with built ones, ${table.hashes.length} features`,
+);
 
 const heldOut = crossValidatedLogits(table.hashes.length, table.examples);
 const cvCorrect = heldOut.filter((logits, index) => argmax(logits) === labels[index]).length;
 console.log(`cross-validated accuracy ${((100 * cvCorrect) / examples.length).toFixed(1)}%`);
-const temperature = fitTemperature(heldOut, labels);
 
 const model = trainSoftmax(table.hashes.length, table.examples);
 const trainCorrect = table.examples.filter(
-  (example) => argmax(logitsOf(model, example)) === example.label,
+  (example, index) => argmax(logitsOf(model, example)) === labels[index],
 ).length;
-console.log(
-  `training accuracy ${((100 * trainCorrect) / examples.length).toFixed(1)}%, temperature ${temperature.toFixed(3)}`,
-);
+console.log(`training accuracy ${((100 * trainCorrect) / examples.length).toFixed(1)}%`);
 
-const file = compact(table.hashes, model, temperature, trainingFingerprint(examples));
+const file = compact(
+  table.hashes,
+  model,
+  trainingFingerprint(examples),
+  sourcePaths.map((path) => relative(REPOSITORY_ROOT, path)),
+);
+if (existsSync(FIELD_PATH)) {
+  file.temperature = Number(fieldTemperature(file, readExamples(FIELD_PATH)).toFixed(6));
+  file.calibratedOn = "field";
+} else {
+  file.temperature = Number(fitTemperature(heldOut, targets).toFixed(6));
+}
+console.log(`temperature ${file.temperature} (fitted on ${file.calibratedOn})`);
 const json = `${JSON.stringify(file)}\n`;
 writeFileSync(MODEL_PATH, json);
 console.log(
