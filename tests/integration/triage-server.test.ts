@@ -187,6 +187,22 @@ describe("labels from agents", () => {
     expect(await db.triageLabel.count({ where: { ticketId: ticket.id } })).toBe(1);
   });
 
+  it("records the TikTok category of a guide an agent sends to a misrouted ticket", async () => {
+    const shop = uniqueShop("guide-label");
+    const agent = await createTestAgent(db, "Guide Agent");
+    const { ticket } = await merchantTickets(db, shop).create(
+      newTicket({
+        description: "My TikTok payout has been on hold for two weeks",
+        suggestedCategory: "order_sync",
+      }),
+    );
+    expect(await agentTickets(db).sendGuide(agent, ticket.id, "payout")).toEqual({ ok: true, changed: true });
+    const labels = await db.triageLabel.findMany({ where: { ticketId: ticket.id } });
+    expect(labels).toEqual([
+      expect.objectContaining({ finalCategory: "payout", decidedBy: "agent", agentId: agent.id }),
+    ]);
+  });
+
   it("exports labels scrubbed of emails, phones, order and tracking numbers and the shop's names", async () => {
     const shop = uniqueShop("export");
     await db.session.create({
