@@ -366,12 +366,12 @@ export function ticketModule(db: Db) {
           { status: from },
           {
             status: to,
-            ...(author.type === "merchant" ? { agentUnread: true } : {}),
             lastActivityAt: now,
             searchText: withReply(ticket.searchText, body),
             // The merchant has read whatever they answer; an agent's reply is news for them, and a
             // merchant's for the agents.
             merchantUnread: author.type === "agent",
+            ...(author.type === "merchant" ? { agentUnread: true } : {}),
             ...(author.type === "agent" ? { firstAgentReplyAt: ticket.firstAgentReplyAt ?? now } : {}),
             responseDueAt: author.type === "agent" ? null : await dueWhenSplsTurn(tx, ticket, now),
             ...(to !== from ? statusTimes(to, now) : {}),
@@ -499,6 +499,11 @@ export function ticketModule(db: Db) {
           },
         );
         await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
+        await labelByAgent(tx, { id, ...ticket }, agentId, category);
+        return { ok: true, changed: true };
+      });
+    },
+
     /**
      * Answers a problem only TikTok can solve, as one change: the ticket moves to that TikTok
      * category, `replyOf` writes the agent's reply from the ticket as it is now (the guide in the
@@ -589,11 +594,6 @@ export function ticketModule(db: Db) {
     /** An agent opened the ticket: whatever the merchant sent is read. */
     async markReadByAgent(id: string): Promise<void> {
       await db.ticket.updateMany({ where: { id, agentUnread: true }, data: { agentUnread: false } });
-    },
-
-        await labelByAgent(tx, { id, ...ticket }, agentId, category);
-        return { ok: true, changed: true };
-      });
     },
 
     /** The merchant opened the ticket: whatever SPL sent is read. `shop` scopes it to their own tickets. */
