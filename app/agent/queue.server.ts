@@ -145,9 +145,10 @@ export function agentQueue(db: Db) {
   }
 
   /**
-   * Due soonest first, then the tickets with nothing due, by id: two keyset scans, one over
-   * [responseDueAt, id] where a response is due and one over its null range, so "nulls last" costs
-   * no sort of the whole table on either database. Going backwards walks the same two scans in reverse.
+   * Due soonest first, then the tickets with nothing due, newest first: two keyset scans, one over
+   * [responseDueAt, id] where a response is due and one over the (…, createdAt, id) index the filters
+   * already use, so "nulls last" costs no sort of the whole table on either database. Going backwards
+   * walks the same two scans in reverse.
    */
   async function browseByDue(filter: QueueFilter, limit: number): Promise<QueuePage> {
     const backwards = Boolean(filter.before);
@@ -164,18 +165,14 @@ export function agentQueue(db: Db) {
             take,
             select: ROW,
           });
-    const undueScan = (take: number, pastId?: string) =>
+    const undueScan = (take: number, past?: { at: Date; id: string }) =>
       take <= 0 || filter.dueBefore
         ? Promise.resolve([])
         : db.ticket.findMany({
             where: {
-              AND: [
-                where,
-                { responseDueAt: null },
-                pastId ? { id: { [backwards ? "lt" : "gt"]: pastId } } : {},
-              ],
+              AND: [where, { responseDueAt: null }, past ? pastCursor("createdAt", past, !backwards) : {}],
             },
-            orderBy: [{ id: backwards ? "desc" : "asc" }],
+            orderBy: orderBy("createdAt", backwards ? "asc" : "desc"),
             take,
             select: ROW,
           });
@@ -184,16 +181,18 @@ export function agentQueue(db: Db) {
     let rows: Row[];
     if (!backwards) {
       const due = cursor?.kind === "undue" ? [] : await dueScan(limit + 1, duePast);
-      const undue = await undueScan(limit + 1 - due.length, cursor?.kind === "undue" ? cursor.id : undefined);
+      const undue = await undueScan(limit + 1 - due.length, cursor?.kind === "undue" ? cursor : undefined);
       rows = [...due, ...undue];
     } else if (cursor?.kind === "undue") {
-      const undue = await undueScan(limit + 1, cursor.id);
+      const undue = await undueScan(limit + 1, cursor);
       rows = [...undue, ...(await dueScan(limit + 1 - undue.length, {}))];
     } else {
       rows = await dueScan(limit + 1, duePast);
     }
     const cursorOf = (row: Row): QueueCursor =>
-      row.responseDueAt ? { kind: "time", at: row.responseDueAt, id: row.id } : { kind: "undue", id: row.id };
+      row.responseDueAt
+        ? { kind: "time", at: row.responseDueAt, id: row.id }
+        : { kind: "undue", at: row.createdAt, id: row.id };
     return { ...pageOf(rows, limit, backwards, cursor !== null, cursorOf), sort: "due_asc" };
   }
 
