@@ -133,6 +133,24 @@ function useAnswer(fetcherData: Answer | undefined, intent: Intent) {
   return fetcherData ?? (posted?.intent === intent ? posted : undefined);
 }
 
+/** Download buttons for files the merchant may fetch (with the session token, see DownloadButton). */
+function Downloads({ attachments }: { attachments: { id: string; filename: string }[] }) {
+  const { t } = useTranslation("support");
+  if (attachments.length === 0) return null;
+  return (
+    <BlockStack gap="100" inlineAlign="start">
+      {attachments.map((attachment) => (
+        <DownloadButton
+          key={attachment.id}
+          url={`/app/support/attachments/${attachment.id}`}
+          filename={attachment.filename}
+          label={t("ticket.download", { name: attachment.filename })}
+        />
+      ))}
+    </BlockStack>
+  );
+}
+
 /** "Did this solve your problem?": asked once the ticket is resolved, answered once. */
 function SatisfactionCard({ satisfaction }: { satisfaction: { open: boolean; answer: string | null } }) {
   const { t } = useTranslation("support");
@@ -292,6 +310,8 @@ export default function TicketPage() {
   }
 
   const order = searchParams.get("order");
+  // The ticket form's screenshots; a message's files are shown with the message.
+  const formFiles = ticket.attachments.filter((file) => file.messageId === null);
 
   return (
     <Page
@@ -340,26 +360,22 @@ export default function TicketPage() {
               locale={i18n.language}
               timeZone={timeZone}
               linkOf={guideLinkOf}
+              filesOf={(message) => (
+                <Downloads attachments={ticket.attachments.filter((file) => file.messageId === message.id)} />
+              )}
             />
             <SatisfactionCard satisfaction={ticket.satisfaction} />
             <ReplyForm closed={ticket.status === "closed"} />
           </BlockStack>
         </Layout.Section>
-        {ticket.attachments.length > 0 ? (
+        {formFiles.length > 0 ? (
           <Layout.Section variant="oneThird">
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingSm">
                   {t("ticket.attachments")}
                 </Text>
-                {ticket.attachments.map((attachment) => (
-                  <DownloadButton
-                    key={attachment.id}
-                    url={`/app/support/attachments/${attachment.id}`}
-                    filename={attachment.filename}
-                    label={t("ticket.download", { name: attachment.filename })}
-                  />
-                ))}
+                <Downloads attachments={formFiles} />
               </BlockStack>
             </Card>
           </Layout.Section>

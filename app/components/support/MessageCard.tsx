@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { formatDateTime } from "../format";
 import { MessageBody } from "./MessageBody";
@@ -12,6 +13,8 @@ export function MessageCard(props: {
   /** The shop's time zone for the merchant; UTC when absent. */
   timeZone?: string | null;
   linkOf?: (line: string) => string | null;
+  /** What came with the message (its files), under its text. */
+  footer?: ReactNode;
 }) {
   return (
     <Card background={props.fromAgent ? "bg-surface-secondary" : undefined}>
@@ -25,6 +28,7 @@ export function MessageCard(props: {
           </Text>
         </InlineStack>
         <MessageBody text={props.body} linkOf={props.linkOf} />
+        {props.footer}
       </BlockStack>
     </Card>
   );

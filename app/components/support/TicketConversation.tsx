@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { formatDateTime } from "../format";
 import { MessageBody } from "./MessageBody";
@@ -26,6 +27,8 @@ export function TicketConversation(props: {
   timeZone?: string | null;
   /** Lines of agents' messages that open a page of the app (see MessageBody). */
   linkOf?: (line: string) => string | null;
+  /** The files that came with a message, shown under it. */
+  filesOf?: (message: ConversationMessage) => ReactNode;
 }) {
   const { ticket, locale } = props;
   const title = (
@@ -63,6 +66,7 @@ export function TicketConversation(props: {
           locale={locale}
           timeZone={props.timeZone}
           linkOf={message.authorType === "agent" ? props.linkOf : undefined}
+          footer={props.filesOf?.(message)}
         />
       ))}
     </>
