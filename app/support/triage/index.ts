@@ -50,10 +50,12 @@ export interface Triage {
 
 export const MAX_TEXT_LENGTH = 10_000;
 /**
- * Below this calibrated probability the top category is more likely wrong than right, so the UI asks
- * the merchant to pick from the category and its alternatives instead of routing silently.
+ * Below this calibrated probability the UI asks the merchant to pick from the category and its
+ * alternatives instead of routing. A wrong route sends a merchant to a channel that cannot help, so the
+ * bar is above an even chance: issue 14 asks that answers given without asking route right 97% of the
+ * time while still answering 70% of merchants (chosen with the field set's aggregate figures in view).
  */
-export const LOW_CONFIDENCE_THRESHOLD = 0.5;
+export const LOW_CONFIDENCE_THRESHOLD = 0.6;
 /** Highest score the runner-up may have before the choice is left to the merchant: a 1-in-4 chance. */
 export const MAX_RUNNER_UP = 0.25;
 /**

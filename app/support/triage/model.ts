@@ -69,10 +69,11 @@ export class LinearModel {
     this.temperature = file.temperature;
     this.bias = Float64Array.from(file.bias);
     this.hashes = new Uint32Array(decodeBase64(file.hashes));
-    this.weights = Float32Array.from(
-      new Int16Array(decodeBase64(file.weights)),
-      (weight) => weight * file.weightScale,
-    );
+    // A plain loop: Float32Array.from with a mapping callback is several times slower on 400,000 weights.
+    const stored = new Int16Array(decodeBase64(file.weights));
+    this.weights = new Float32Array(stored.length);
+    for (let index = 0; index < stored.length; index++)
+      this.weights[index] = stored[index]! * file.weightScale;
     if (this.weights.length !== this.hashes.length * this.classes.length) {
       throw new Error("Triage model weights do not match its features");
     }
