@@ -17,8 +17,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const messages = await agentTickets(db).messageCount(id);
   if (messages === null) throw new Response("Ticket not found", { status: 404 });
   if (form.get("read") === "true") {
-    await agentTickets(db).markRead(id);
-    return Response.json({ read: true });
+    // Read is what the page showed: a merchant message that arrived after it loaded keeps it unread.
+    const seen = Number(form.get("seenMessages") ?? messages);
+    const read = seen >= messages;
+    if (read) await agentTickets(db).markRead(id);
+    return Response.json({ read });
   }
   const presence = ticketPresence(db);
   if (form.get("leaving") === "true") {

@@ -172,7 +172,7 @@ export default function TicketPage() {
   useEffect(() => {
     if (ticket.unread)
       reader.submit(
-        { read: "true", [CSRF_FIELD]: csrfToken },
+        { read: "true", seenMessages: String(ticket.messages.length), [CSRF_FIELD]: csrfToken },
         { method: "post", action: `${pathname}/presence` },
       );
   }, [ticket.id, ticket.unread, ticket.messages.length]);

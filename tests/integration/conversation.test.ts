@@ -193,12 +193,16 @@ describe("the agents' read state", () => {
     expect(page).toMatchObject({ status: 200, body: { ticket: { unread: true } } });
     expect(await queueRow(shop, ticket.id)).toMatchObject({ unread: true });
 
-    const read = await call(
-      presenceAction,
-      agentRequest(`/agent/tickets/${ticket.id}/presence`, { cookie, form: { read: "true", csrf } }),
-      { id: ticket.id },
-    );
-    expect(read.status).toBe(200);
+    const readPost = (seenMessages: number) =>
+      call(
+        presenceAction,
+        agentRequest(`/agent/tickets/${ticket.id}/presence`, {
+          cookie,
+          form: { read: "true", seenMessages: String(seenMessages), csrf },
+        }),
+        { id: ticket.id },
+      );
+    expect(await readPost(0)).toMatchObject({ status: 200, body: { read: true } });
     expect(await queueRow(shop, ticket.id)).toMatchObject({ unread: false });
 
     // An agent's reply is not news for the agents; the merchant's answer is.
@@ -206,6 +210,12 @@ describe("the agents' read state", () => {
     expect(await queueRow(shop, ticket.id)).toMatchObject({ unread: false });
     await merchantTickets(db, shop).reply(ticket.id, "Order #1001.");
     expect(await queueRow(shop, ticket.id)).toMatchObject({ unread: true });
+
+    // A page that loaded before that reply has not shown it: its report leaves the ticket unread.
+    expect(await readPost(1)).toMatchObject({ status: 200, body: { read: false } });
+    expect(await queueRow(shop, ticket.id)).toMatchObject({ unread: true });
+    expect(await readPost(2)).toMatchObject({ body: { read: true } });
+    expect(await queueRow(shop, ticket.id)).toMatchObject({ unread: false });
   });
 
   it("refuses a read report without the session's token", async () => {
