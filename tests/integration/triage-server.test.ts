@@ -258,6 +258,29 @@ describe("labels from agents", () => {
     expect(await all(exportTriageLabels(db, { since: new Date(Date.now() + 60_000) }))).toEqual([]);
   });
 
+  it("exports a two-problem text's other problem as LABELLING.md's also", async () => {
+    const since = new Date();
+    const shop = uniqueShop("also");
+    const agent = await createTestAgent(db, "Also Agent");
+    const marker = since.getTime().toString(36).replace(/\d/g, "x");
+    const description = `Suspended account and the app lost its TikTok connection ${marker}`;
+    const { ticket } = await merchantTickets(db, shop).create(
+      newTicket({ description, suggestedCategory: "account_suspended", suggestedSecond: "order_sync" }),
+    );
+    await agentTickets(db).setCategory(agent, ticket.id, "connection");
+    const exported = (await all(exportTriageLabels(db, { since }))).filter((row) => row.text === description);
+    expect(exported).toEqual([
+      {
+        text: description,
+        locale: "en",
+        category: "connection",
+        also: "account_suspended",
+        decidedBy: "agent",
+        modelVersion: null,
+      },
+    ]);
+  });
+
   it("removes a shop's labels on shop/redact and scrubs a customer from them on customers/redact", async () => {
     const shop = uniqueShop("redact");
     const neighbour = uniqueShop("neighbour");

@@ -8,6 +8,8 @@ export interface ExportedLabel {
   text: string;
   locale: string;
   category: string;
+  /** The text's other problem (LABELLING.md's "also"): the one the merchant took to TikTok's guide. */
+  also?: string;
   decidedBy: "merchant" | "agent";
   modelVersion: string | null;
 }
@@ -32,6 +34,20 @@ async function shopNames(db: Db, shop: string): Promise<string[]> {
     usernames: tickets.map((ticket) => ticket.tiktokUsername),
     people: sessions.flatMap((session) => [session.firstName, session.lastName]),
   });
+}
+
+/** The second problem of each of these tickets that has one (a two-problem text). */
+async function secondProblems(db: Db, ticketIds: string[]): Promise<Map<string, string>> {
+  if (!ticketIds.length) return new Map();
+  const tickets = await db.ticket.findMany({
+    where: { id: { in: ticketIds }, secondCategory: { not: null } },
+    select: { id: true, secondCategory: true },
+  });
+  return new Map(
+    tickets.flatMap((ticket) =>
+      isCategoryId(ticket.secondCategory) ? [[ticket.id, ticket.secondCategory]] : [],
+    ),
+  );
 }
 
 /**
@@ -60,13 +76,19 @@ export async function* exportTriageLabels(
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: PAGE,
     });
+    const seconds = await secondProblems(
+      db,
+      rows.flatMap((row) => (row.ticketId ? [row.ticketId] : [])),
+    );
     for (const row of rows) {
       if (!isCategoryId(row.finalCategory)) continue;
+      const also = row.ticketId ? seconds.get(row.ticketId) : undefined;
       if (!names.has(row.shop)) names.set(row.shop, await shopNames(db, row.shop));
       yield {
         text: scrubText(row.text, names.get(row.shop)),
         locale: resolveLocale(row.locale),
         category: row.finalCategory,
+        ...(also && also !== row.finalCategory ? { also } : {}),
         decidedBy: row.decidedBy,
         modelVersion: row.modelVersion,
       };
