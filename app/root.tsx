@@ -5,6 +5,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -14,10 +15,18 @@ import common from "./i18n/locales/en/common.json";
 import { createI18n } from "./i18n/i18n";
 import { ServiceUnavailable } from "./components/ServiceUnavailable";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import type { LinksFunction } from "@remix-run/node";
+import polarisSheets from "virtual:polaris-styles";
 import type { ReactNode } from "react";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
+/**
+ * Polaris's stylesheet with only the rules the merchant's or the agent's pages can use (see
+ * vite.config.ts); pages of neither side, and development, get the whole sheet.
+ */
+function usePolarisStylesheet() {
+  const layouts = new Set(useMatches().map((match) => match.id));
+  const side = layouts.has("routes/app") ? "merchant" : layouts.has("routes/agent") ? "agent" : undefined;
+  return (side && polarisSheets[side]) || polarisStyles;
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   // Embedded pages speak the merchant's language (the app layout decides it); the rest is English.
@@ -27,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <link rel="stylesheet" href={usePolarisStylesheet()} />
         <Meta />
         <Links />
       </head>

@@ -46,8 +46,9 @@ function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
           locale,
           id_token: token,
         });
-        // Like an admin deep link (…/apps/spl-support/app/support/tickets/ID): the app opens at that path.
-        const path = String(req.query.path ?? "/app");
+        // Like an admin deep link (…/apps/spl-support/app/support/tickets/ID): the app opens at that path;
+        // without one, where the app's own URL sends Shopify admin (routes/_index.tsx).
+        const path = String(req.query.path ?? "/app/support");
         return res.redirect(`${path.startsWith("/app") ? path : "/app"}?${params}`);
       }
       if (req.method === "GET" && req.path === "/preview/session-token") {
