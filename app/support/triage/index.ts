@@ -24,7 +24,8 @@ export interface Triage {
    */
   confidence: number;
   /**
-   * The UI should ask the merchant to choose. True when confidence < LOW_CONFIDENCE_THRESHOLD, when the
+   * The UI should ask the merchant to choose. True when confidence (plus `second`'s score, when one is
+   * named) < LOW_CONFIDENCE_THRESHOLD, when the
    * text reads as naming no problem (MAX_VAGUE), when a runner-up other than `second` scores
    * MAX_RUNNER_UP or more (two likely readings of one problem), when the merchant's words give the
    * category less than MIN_SUPPORT (it won on the model's priors, as with gibberish), when the text has
@@ -51,11 +52,12 @@ export interface Triage {
 export const MAX_TEXT_LENGTH = 10_000;
 /**
  * Below this calibrated probability the UI asks the merchant to pick from the category and its
- * alternatives instead of routing. A wrong route sends a merchant to a channel that cannot help, so the
- * bar is above an even chance: issue 14 asks that answers given without asking route right 97% of the
- * time while still answering 70% of merchants (chosen with the field set's aggregate figures in view).
+ * alternatives instead of routing; with a second problem named, the two together must reach it, as the
+ * page offers both. A wrong route sends a merchant to a channel that cannot help, so the bar is well
+ * above an even chance: issue 14 asks that answers given without asking route right 97% of the time
+ * while still answering 70% of merchants (chosen with the field set's aggregate figures in view).
  */
-export const LOW_CONFIDENCE_THRESHOLD = 0.6;
+export const LOW_CONFIDENCE_THRESHOLD = 0.7;
 /** Highest score the runner-up may have before the choice is left to the merchant: a 1-in-4 chance. */
 export const MAX_RUNNER_UP = 0.25;
 /**
@@ -180,7 +182,7 @@ export function classify(text: string, locale?: Locale): Triage {
     route,
     confidence: round(top.score),
     lowConfidence:
-      top.score < LOW_CONFIDENCE_THRESHOLD ||
+      top.score + (second?.score ?? 0) < LOW_CONFIDENCE_THRESHOLD ||
       vague >= MAX_VAGUE ||
       (runnerUp?.score ?? 0) >= MAX_RUNNER_UP ||
       support < MIN_SUPPORT ||
