@@ -113,7 +113,7 @@ describe("a TikTok guide's server side", () => {
         category: "payout",
       });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ category: "payout", shopName: "Demo Shop" });
+      expect(await response.json()).toEqual({ category: "payout", shopName: "Demo Shop", country: "IT" });
     }
     expect(await visits("payout")).toBe(before);
   });
