@@ -25,7 +25,6 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { isNetworkFailure } from "~/components/support/network";
 import { DRAFTS, typedBeforeHydration, useDraft } from "~/components/support/drafts";
 import { useTranslation } from "react-i18next";
@@ -34,10 +33,12 @@ import { resolveLocale } from "~/i18n/locales";
 import { readForm } from "~/http/input.server";
 import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
-import { answerIntake, intakeAnswerSchema, intakeSchema, type IntakeAnswer } from "~/support/intake";
+import { isIntakeAnswer, type IntakeAnswer } from "~/support/intake";
+import { answerIntake, intakeSchema } from "~/support/intake.server";
 import type { IntakeHandOff } from "~/support/intake-hand-off";
 import { CATEGORY_IDS, type CategoryId, type Route } from "~/support/taxonomy";
-import { MAX_TEXT_LENGTH } from "~/support/triage";
+import { MAX_TEXT_LENGTH } from "~/support/triage/limits";
+import { fieldsOf, isString } from "~/support/untrusted";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("support:intake.title"));
 
@@ -82,15 +83,30 @@ export const clientAction = async ({ serverAction }: ClientActionFunctionArgs) =
 
 /** The answer in a reply of the action: none when it was an error or never arrived. */
 function answerOf(reply: { kind: string } | undefined): IntakeAnswer | null {
-  const parsed = intakeAnswerSchema.safeParse(reply);
-  return parsed.success ? parsed.data : null;
+  return isIntakeAnswer(reply) ? reply : null;
 }
 
-const draftSchema = z.object({
-  description: z.string().catch(""),
-  orderId: z.string().catch(""),
-  answer: intakeAnswerSchema.nullable().catch(null),
-});
+interface IntakeDraft {
+  description: string;
+  orderId: string;
+  answer: IntakeAnswer | null;
+}
+
+/** The tab's draft of this page; a field an older page left of another type reads as empty. */
+function readIntakeDraft(stored: unknown): IntakeDraft | null {
+  const draft = fieldsOf<IntakeDraft>(stored, {
+    description: isString,
+    orderId: isString,
+    answer: isIntakeAnswer,
+  });
+  return (
+    draft && {
+      description: draft.description ?? "",
+      orderId: draft.orderId ?? "",
+      answer: draft.answer ?? null,
+    }
+  );
+}
 
 export default function SupportPage() {
   const { t, i18n } = useTranslation("support");
@@ -112,9 +128,9 @@ export default function SupportPage() {
 
   useDraft(
     DRAFTS.intake,
-    draftSchema,
+    readIntakeDraft,
     { description, orderId, answer },
-    useCallback((draft: z.infer<typeof draftSchema> | null) => {
+    useCallback((draft: IntakeDraft | null) => {
       const typed = typedBeforeHydration("intake-description");
       setDescription(typed || draft?.description || "");
       setOrderId((current) => typedBeforeHydration("intake-order-id") || draft?.orderId || current);

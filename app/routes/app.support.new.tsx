@@ -25,7 +25,6 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
 import { StoreChecksCard } from "~/components/support/StoreChecksCard";
@@ -38,6 +37,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";
 import { shopInfoFor } from "~/shopify/admin-data.server";
 import { readIntakeHandOff } from "~/support/intake-hand-off";
+import { textFields } from "~/support/untrusted";
 import { extractEntities } from "~/support/triage/entities";
 import type { StoreCheckReport } from "~/support/store-checks/findings";
 import { MAX_ATTACHMENTS } from "~/support/tickets/attachments";
@@ -96,14 +96,16 @@ export const clientAction = async ({ serverAction }: ClientActionFunctionArgs) =
 };
 
 /** The form's text as the tab keeps it; `handedOff` is the Support page's text it started from. */
-const draftSchema = z.object({
-  handedOff: z.string().catch(""),
-  category: z.string().catch(""),
-  description: z.string().catch(""),
-  contactEmail: z.string().catch(""),
-  tiktokUsername: z.string().catch(""),
-  orderId: z.string().catch(""),
-});
+const DRAFT_FIELDS = [
+  "handedOff",
+  "category",
+  "description",
+  "contactEmail",
+  "tiktokUsername",
+  "orderId",
+] as const;
+type TicketDraft = Record<(typeof DRAFT_FIELDS)[number], string>;
+const readTicketDraft = (stored: unknown): TicketDraft | null => textFields(stored, DRAFT_FIELDS);
 
 export default function NewTicketPage() {
   const { t, i18n } = useTranslation("support");
@@ -135,10 +137,10 @@ export default function NewTicketPage() {
   const handedOff = intake.description ?? "";
   useDraft(
     DRAFTS.ticketForm,
-    draftSchema,
+    readTicketDraft,
     { handedOff, category, description, contactEmail, tiktokUsername, orderId },
     useCallback(
-      (draft: z.infer<typeof draftSchema> | null) => {
+      (draft: TicketDraft | null) => {
         // A draft begun from other words than the Support page hands over now is an older problem's.
         if (draft && draft.handedOff === handedOff) {
           setCategory((current) => draft.category || current);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOSEST_CHOICES, intakeStep, type IntakeAnswer } from "./intake";
+import { CLOSEST_CHOICES, intakeStep, isIntakeAnswer, type IntakeAnswer } from "./intake";
 import { CATEGORY_IDS, type CategoryId } from "./taxonomy";
 
 function classified(
@@ -86,5 +86,21 @@ describe("what the Support page does with an answer", () => {
       route: "spl_ticket",
       chosen: true,
     });
+  });
+});
+
+describe("an answer the browser kept (Back from a guide shows it again)", () => {
+  it("is shown again when it is one the page gave", () => {
+    expect(isIntakeAnswer(classified("order_sync", { second: "account_suspended" }))).toBe(true);
+    expect(isIntakeAnswer({ kind: "chosen", category: "payout", route: "tiktok_guide" })).toBe(true);
+  });
+
+  it("is not shown when an older page left something else: an error, an unknown category, a missing field", () => {
+    const answer = classified("order_sync") as Extract<IntakeAnswer, { kind: "classified" }>;
+    expect(isIntakeAnswer({ kind: "error", error: "intake.errors.empty" })).toBe(false);
+    expect(isIntakeAnswer({ kind: "chosen", category: "refunds", route: "spl_ticket" })).toBe(false);
+    expect(isIntakeAnswer({ ...answer, triage: { ...answer.triage, entities: undefined } })).toBe(false);
+    expect(isIntakeAnswer({ ...answer, triage: { ...answer.triage, confidence: "high" } })).toBe(false);
+    expect(isIntakeAnswer(null)).toBe(false);
   });
 });

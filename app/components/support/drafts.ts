@@ -1,10 +1,10 @@
 import { useEffect, useRef } from "react";
-import type { z } from "zod";
 
 /**
  * What a merchant typed, kept in the tab's sessionStorage so that a failed request, Back and Forward
  * or a reload never loses it. Files are not kept: a browser cannot store them. Stored values can be
- * anything an older version of the page left there, so they are read through a schema.
+ * anything an older version of the page left there, so each page reads its draft with checks of its own
+ * (`~/support/untrusted`).
  */
 const PREFIX = "spl-support:draft:";
 
@@ -20,12 +20,11 @@ function storage(): Storage | null {
   }
 }
 
-export function readDraft<T>(name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T | null {
+export function readDraft<T>(name: string, read: (stored: unknown) => T | null): T | null {
   const raw = storage()?.getItem(PREFIX + name);
   if (!raw) return null;
   try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return read(JSON.parse(raw));
   } catch {
     return null;
   }
@@ -55,15 +54,15 @@ export function typedBeforeHydration(id: string): string {
  */
 export function useDraft<T>(
   name: string,
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  read: (stored: unknown) => T | null,
   value: T,
   restore: (draft: T | null) => void,
 ) {
   const restoreOnce = useRef(restore);
   const restored = useRef(false);
   useEffect(() => {
-    restoreOnce.current(readDraft(name, schema));
-  }, [name, schema]);
+    restoreOnce.current(readDraft(name, read));
+  }, [name, read]);
   useEffect(() => {
     // The first run would save the server's blank values over the draft being restored.
     if (!restored.current) {

@@ -11,6 +11,7 @@ import { buildEvidence, type Evidence } from "./evidence";
 import { LinearModel, VAGUE, type ModelFile } from "./model";
 import modelFile from "./model.json";
 import { TextScorer } from "./scorer";
+import { MAX_TEXT_LENGTH } from "./limits";
 
 export type { Evidence } from "./evidence";
 export { extractEntities, type Entities } from "./entities";
@@ -49,7 +50,7 @@ export interface Triage {
   evidence: Evidence[];
 }
 
-export const MAX_TEXT_LENGTH = 10_000;
+export { MAX_TEXT_LENGTH };
 /**
  * Below this calibrated probability the UI asks the merchant to pick from the category and its
  * alternatives instead of routing; with a second problem named, the two together must reach it, as the
