@@ -12,7 +12,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { requireAgentPost } from "~/agent/csrf.server";
 import { adminOnly, requireAdmin } from "~/agent/session.server";
@@ -43,6 +43,23 @@ const hoursOf = (minutes: number) => String(Math.round((minutes / 60) * 100) / 1
 function weekdayName(day: number, locale: string) {
   return new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
     new Date(Date.UTC(2026, 0, 4 + day)),
+  );
+}
+
+/** One part of the form: a card with its heading and what the part is for. */
+function FormCard({ title, help, children }: { title: string; help: string; children: ReactNode }) {
+  return (
+    <Card>
+      <FormLayout>
+        <Text as="h2" variant="headingMd">
+          {title}
+        </Text>
+        <Text as="p" tone="subdued">
+          {help}
+        </Text>
+        {children}
+      </FormLayout>
+    </Card>
   );
 }
 
@@ -80,106 +97,90 @@ export default function SlaSettingsPage() {
             {result && !result.ok ? <Banner tone="critical">{t("sla.errors.summary")}</Banner> : null}
             {result?.ok ? <Banner tone="success">{t("admin.saved")}</Banner> : null}
           </div>
-          <Card>
-            <FormLayout>
-              <Text as="h2" variant="headingMd">
-                {t("sla.hoursTitle")}
-              </Text>
-              <Text as="p" tone="subdued">
-                {t("sla.hoursHelp")}
-              </Text>
+          <FormCard title={t("sla.hoursTitle")} help={t("sla.hoursHelp")}>
+            <TextField
+              label={t("sla.timeZone")}
+              name="timeZone"
+              value={timeZone}
+              onChange={setTimeZone}
+              autoComplete="off"
+              helpText={t("sla.timeZoneHelp")}
+              error={error("timeZone")}
+            />
+            <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
+              <legend>
+                <Text as="span" variant="bodyMd">
+                  {t("sla.workDays")}
+                </Text>
+              </legend>
+              <InlineStack gap="300">
+                {WEEKDAYS.map((day) => (
+                  <Checkbox
+                    key={day}
+                    label={weekdayName(day, i18n.language)}
+                    name="workDays"
+                    value={String(day)}
+                    checked={workDays.includes(day)}
+                    onChange={(checked) =>
+                      setWorkDays((days) => (checked ? [...days, day] : days.filter((d) => d !== day)))
+                    }
+                  />
+                ))}
+              </InlineStack>
+              {error("workDays") ? (
+                <Text as="p" tone="critical">
+                  {error("workDays")}
+                </Text>
+              ) : null}
+            </fieldset>
+            <FormLayout.Group>
               <TextField
-                label={t("sla.timeZone")}
-                name="timeZone"
-                value={timeZone}
-                onChange={setTimeZone}
+                label={t("sla.start")}
+                name="start"
+                type="time"
+                value={start}
+                onChange={setStart}
                 autoComplete="off"
-                helpText={t("sla.timeZoneHelp")}
-                error={error("timeZone")}
+                error={error("start")}
               />
-              <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
-                <legend>
-                  <Text as="span" variant="bodyMd">
-                    {t("sla.workDays")}
-                  </Text>
-                </legend>
-                <InlineStack gap="300">
-                  {WEEKDAYS.map((day) => (
-                    <Checkbox
-                      key={day}
-                      label={weekdayName(day, i18n.language)}
-                      name="workDays"
-                      value={String(day)}
-                      checked={workDays.includes(day)}
-                      onChange={(checked) =>
-                        setWorkDays((days) => (checked ? [...days, day] : days.filter((d) => d !== day)))
-                      }
-                    />
-                  ))}
-                </InlineStack>
-                {error("workDays") ? (
-                  <Text as="p" tone="critical">
-                    {error("workDays")}
-                  </Text>
-                ) : null}
-              </fieldset>
-              <FormLayout.Group>
-                <TextField
-                  label={t("sla.start")}
-                  name="start"
-                  type="time"
-                  value={start}
-                  onChange={setStart}
-                  autoComplete="off"
-                  error={error("start")}
-                />
-                <TextField
-                  label={t("sla.end")}
-                  name="end"
-                  type="time"
-                  value={end}
-                  onChange={setEnd}
-                  autoComplete="off"
-                  error={error("end")}
-                />
-              </FormLayout.Group>
-            </FormLayout>
-          </Card>
-          <Card>
-            <FormLayout>
-              <Text as="h2" variant="headingMd">
-                {t("sla.targetsTitle")}
-              </Text>
-              <Text as="p" tone="subdued">
-                {t("sla.targetsHelp")}
-              </Text>
-              {SPL_CATEGORIES.map((category) => (
-                <BlockStack key={category} gap="200">
-                  <Text as="h3" variant="headingSm">
-                    {t(`support:categories.${category}.label`)}
-                  </Text>
-                  <FormLayout.Group>
-                    {(["first", "next"] as const).map((kind) => {
-                      const field = `${kind}.${category}`;
-                      return (
-                        <TextField
-                          key={field}
-                          label={t(`sla.${kind}`)}
-                          name={field}
-                          inputMode="decimal"
-                          value={targets[field] ?? ""}
-                          onChange={(value) => setTargets((all) => ({ ...all, [field]: value }))}
-                          suffix={t("sla.hoursSuffix")}
-                          autoComplete="off"
-                          error={error(field)}
-                        />
-                      );
-                    })}
-                  </FormLayout.Group>
-                </BlockStack>
-              ))}
-            </FormLayout>
-          </Card>
+              <TextField
+                label={t("sla.end")}
+                name="end"
+                type="time"
+                value={end}
+                onChange={setEnd}
+                autoComplete="off"
+                error={error("end")}
+              />
+            </FormLayout.Group>
+          </FormCard>
+          <FormCard title={t("sla.targetsTitle")} help={t("sla.targetsHelp")}>
+            {SPL_CATEGORIES.map((category) => (
+              <BlockStack key={category} gap="200">
+                <Text as="h3" variant="headingSm">
+                  {t(`support:categories.${category}.label`)}
+                </Text>
+                <FormLayout.Group>
+                  {(["first", "next"] as const).map((kind) => {
+                    const field = `${kind}.${category}`;
+                    return (
+                      <TextField
+                        key={field}
+                        label={t(`sla.${kind}`)}
+                        name={field}
+                        inputMode="decimal"
+                        value={targets[field] ?? ""}
+                        onChange={(value) => setTargets((all) => ({ ...all, [field]: value }))}
+                        suffix={t("sla.hoursSuffix")}
+                        autoComplete="off"
+                        error={error(field)}
+                      />
+                    );
+                  })}
+                </FormLayout.Group>
+              </BlockStack>
+            ))}
+          </FormCard>
           <InlineStack align="end">
             <Button submit variant="primary" loading={busy}>
               {t("sla.save")}

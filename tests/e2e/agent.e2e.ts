@@ -1,71 +1,28 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAgent } from "~/agent/agents.server";
-import { createDb, type Db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
-import { DEMO_AGENT } from "../../preview/demo-agent";
 import { PNG_BYTES, newTicket } from "../helpers/tickets";
-import { TEST_CONFIG } from "../setup/test-config";
-import { launchChromium, merchantContext } from "./chromium";
+import { signInAgent, submitSignIn, trySignIn } from "./agent";
+import { merchantContext } from "./chromium";
 import { openSupportPage } from "./merchant";
+import { axeViolations } from "./page-checks";
+import { appUrl, useBrowserAndDb } from "./suite";
 
-let browser: Browser;
-let db: Db;
-beforeAll(async () => {
-  // Creating a ticket from the test enqueues an email, which reads the app's configuration.
-  Object.assign(process.env, TEST_CONFIG, { DATABASE_URL: inject("databaseUrl") });
-  browser = await launchChromium();
-  db = createDb(inject("databaseUrl"));
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-});
-
-const url = (path: string) => `${inject("baseURL")}${path}`;
-
-/** Submits the sign-in form and waits for the server's answer. */
-async function submitSignIn(page: Page, password: string) {
-  await page.getByLabel("Password").fill(password);
-  await Promise.all([
-    page.waitForResponse(
-      (response) =>
-        response.request().method() === "POST" &&
-        new URL(response.url()).pathname.startsWith("/agent/sign-in"),
-    ),
-    page.getByRole("button", { name: "Sign in" }).click(),
-  ]);
-}
-
-async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url("/agent"));
-  await expect.poll(() => new URL(page.url()).pathname).toBe("/agent/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await submitSignIn(page, password);
-  return page;
-}
-
-async function signInAsDemoAgent(): Promise<Page> {
-  const page = await signIn(await merchantContext(browser), DEMO_AGENT.email, DEMO_AGENT.password);
-  await page.getByRole("heading", { name: "Ticket queue" }).waitFor();
-  return page;
-}
+const e2e = useBrowserAndDb();
 
 describe("the agent console", () => {
   it("sends a signed-out visitor to the sign-in page", async () => {
-    const context = await merchantContext(browser);
+    const context = await merchantContext(e2e.browser);
     const page = await context.newPage();
-    await page.goto(url("/agent/dashboard"));
+    await page.goto(appUrl("/agent/dashboard"));
     await expect.poll(() => new URL(page.url()).pathname).toBe("/agent/sign-in");
     await page.getByRole("heading", { name: "Sign in to the SPL agent console" }).waitFor();
     await context.close();
   });
 
   it("lets the demo agent filter to order sync, note, reply and resolve; the merchant then sees the reply but never the note", async () => {
-    const page = await signInAsDemoAgent();
+    const page = await signInAgent(e2e.browser);
     await page.getByRole("button", { name: /search and filter/i }).click();
     await page.getByRole("button", { name: "Category", exact: true }).click();
     await page
@@ -98,7 +55,7 @@ describe("the agent console", () => {
     await page.getByText("Demo Agent changed the status from Waiting on merchant to Resolved").waitFor();
     await page.context().close();
 
-    const merchant = await openSupportPage(browser);
+    const merchant = await openSupportPage(e2e.browser);
     await merchant
       .getByRole("navigation", { name: "App navigation" })
       .getByRole("link", { name: "My tickets" })
@@ -113,13 +70,13 @@ describe("the agent console", () => {
   it("shows a merchant's script and image payloads as text, without running them", async () => {
     const marker = `xss${Date.now()}`;
     const payload = `${marker} <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
-    const { ticket } = await merchantTickets(db, "second-shop.myshopify.com").create(
+    const { ticket } = await merchantTickets(e2e.db, "second-shop.myshopify.com").create(
       newTicket({ description: payload, shopName: "Second Shop" }),
     );
-    const page = await signInAsDemoAgent();
-    await page.goto(url(`/agent?q=${marker}`));
+    const page = await signInAgent(e2e.browser);
+    await page.goto(appUrl(`/agent?q=${marker}`));
     await page.getByText(payload, { exact: false }).first().waitFor();
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await page.getByText(payload).waitFor();
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator("img[src='x']").count()).toBe(0);
@@ -127,11 +84,11 @@ describe("the agent console", () => {
   });
 
   it("refuses a state-changing request without the cross-site token", async () => {
-    const page = await signInAsDemoAgent();
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+    const page = await signInAgent(e2e.browser);
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(
       newTicket({ description: "Orders are missing from TikTok." }),
     );
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     const status = await page.evaluate(async (path) => {
       const response = await fetch(path, {
         method: "POST",
@@ -140,14 +97,14 @@ describe("the agent console", () => {
       return response.status;
     }, `/agent/tickets/${ticket.id}`);
     expect(status).toBe(403);
-    expect(await db.internalNote.count({ where: { ticketId: ticket.id } })).toBe(0);
+    expect(await e2e.db.internalNote.count({ where: { ticketId: ticket.id } })).toBe(0);
     await page.context().close();
   });
 
   it("locks an account after five wrong passwords, and says so", async () => {
     const email = `locked-${Date.now()}@spl.example`;
-    await createAgent(db, { email, name: "Soon Locked", role: "agent", password: "the right password" });
-    const page = await signIn(await merchantContext(browser), email, "wrong password 1");
+    await createAgent(e2e.db, { email, name: "Soon Locked", role: "agent", password: "the right password" });
+    const page = await trySignIn(e2e.browser, email, "wrong password 1");
     await page.getByText("Wrong email or password").waitFor();
     for (let attempt = 2; attempt <= 5; attempt += 1) await submitSignIn(page, `wrong password ${attempt}`);
     await page.getByText("Account locked").waitFor();
@@ -161,34 +118,17 @@ describe("the agent console", () => {
   }, 90_000);
 });
 
-/** axe-core's violations on the page as it is now (WCAG 2 A and AA rules). */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run: (
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
-    return violations.map(({ id, impact, nodes }) => `${impact} ${id} (${nodes.length})`);
-  });
-}
-
 describe("the agent console for a support team", () => {
   it("keeps a saved view across sign-ins: the agent saves the current filters and finds them again", async () => {
-    const page = await signInAsDemoAgent();
-    await page.goto(url("/agent?category=order_sync&sort=activity_desc"));
+    const page = await signInAgent(e2e.browser);
+    await page.goto(appUrl("/agent?category=order_sync&sort=activity_desc"));
     const name = `Order sync ${Date.now()}`;
     await page.getByLabel("Save these filters as a view").fill(name);
     await page.getByRole("button", { name: "Save view" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("savedView")).toBeTruthy();
     await page.context().close();
 
-    const again = await signInAsDemoAgent();
+    const again = await signInAgent(e2e.browser);
     expect(new URL(again.url()).searchParams.get("category")).toBeNull();
     await again.getByRole("tab", { name }).click();
     await expect.poll(() => new URL(again.url()).searchParams.get("category")).toBe("order_sync");
@@ -197,8 +137,8 @@ describe("the agent console for a support team", () => {
   });
 
   it("inserts a canned reply into the composer with the ticket's placeholders filled", async () => {
-    const page = await signInAsDemoAgent();
-    await page.goto(url("/agent/canned-replies"));
+    const page = await signInAgent(e2e.browser);
+    await page.goto(appUrl("/agent/canned-replies"));
     const title = `Resync done ${Date.now()}`;
     await page.getByLabel("Title").fill(title);
     await page
@@ -207,10 +147,10 @@ describe("the agent console for a support team", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("heading", { name: title }).waitFor();
 
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(
       newTicket({ shopName: "Demo Shop", contactEmail: "maria@example.com" }),
     );
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Insert a canned reply").selectOption({ label: `${title} (English)` });
     await expect
@@ -221,13 +161,17 @@ describe("the agent console for a support team", () => {
 
   it("shows the first agent that a second agent opened the same ticket", async () => {
     const email = `second-${Date.now()}@spl.example`;
-    await createAgent(db, { email, name: "Second Agent", role: "agent", password: "second agent password" });
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket());
-    const first = await signInAsDemoAgent();
-    await first.goto(url(`/agent/tickets/${ticket.id}`));
-    const second = await signIn(await merchantContext(browser), email, "second agent password");
-    await second.getByRole("heading", { name: "Ticket queue" }).waitFor();
-    await second.goto(url(`/agent/tickets/${ticket.id}`));
+    await createAgent(e2e.db, {
+      email,
+      name: "Second Agent",
+      role: "agent",
+      password: "second agent password",
+    });
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(newTicket());
+    const first = await signInAgent(e2e.browser);
+    await first.goto(appUrl(`/agent/tickets/${ticket.id}`));
+    const second = await signInAgent(e2e.browser, { email, password: "second agent password" });
+    await second.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await first.getByText("Second Agent is viewing this ticket.").waitFor({ timeout: 15_000 });
     await second.getByText("Demo Agent is viewing this ticket.").waitFor({ timeout: 15_000 });
     await first.context().close();
@@ -236,13 +180,17 @@ describe("the agent console for a support team", () => {
 
   it("keeps an agent without the admin role out of the admin pages: the server answers 403", async () => {
     const email = `plain-${Date.now()}@spl.example`;
-    await createAgent(db, { email, name: "Plain Agent", role: "agent", password: "plain agent password" });
-    const page = await signIn(await merchantContext(browser), email, "plain agent password");
-    await page.getByRole("heading", { name: "Ticket queue" }).waitFor();
+    await createAgent(e2e.db, {
+      email,
+      name: "Plain Agent",
+      role: "agent",
+      password: "plain agent password",
+    });
+    const page = await signInAgent(e2e.browser, { email, password: "plain agent password" });
     expect(await page.getByRole("link", { name: "Agents" }).count()).toBe(0);
     // The session's own cross-site token, so the refusal is the role's, not the token's.
     const csrf = await page.locator("input[name=csrf]").first().inputValue();
-    const response = await page.goto(url("/agent/admin/agents"));
+    const response = await page.goto(appUrl("/agent/admin/agents"));
     expect(response?.status()).toBe(403);
     const status = await page.evaluate(async (token) => {
       const answer = await fetch("/agent/admin/agents", {
@@ -263,11 +211,11 @@ describe("the agent console for a support team", () => {
   });
 
   it("sends the TikTok guide to a misrouted ticket, and the merchant sees it with the guide's link", async () => {
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(
       newTicket({ shopName: "Demo Shop", description: `My TikTok payout never arrived ${Date.now()}` }),
     );
-    const page = await signInAsDemoAgent();
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    const page = await signInAgent(e2e.browser);
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     // The button acts once React has hydrated the page.
     await page.waitForLoadState("networkidle");
     await page.getByLabel("TikTok category").selectOption("payout");
@@ -275,7 +223,7 @@ describe("the agent console for a support team", () => {
     await page.getByText("Demo Agent changed the status from New to Resolved").waitFor();
     await page.context().close();
 
-    const merchant = await openSupportPage(browser);
+    const merchant = await openSupportPage(e2e.browser);
     await merchant
       .getByRole("navigation", { name: "App navigation" })
       .getByRole("link", { name: "My tickets" })
@@ -289,14 +237,14 @@ describe("the agent console for a support team", () => {
   });
 
   it("works the queue and a ticket from the keyboard, with a help overlay", async () => {
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket());
-    const page = await signInAsDemoAgent();
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(newTicket());
+    const page = await signInAgent(e2e.browser);
     await page.waitForLoadState("networkidle");
     await page.keyboard.press("j");
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
       .toMatch(/^SPL-\d+$/);
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await page.waitForLoadState("networkidle");
     await page.keyboard.press("?");
     await page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByText("Resolve the ticket").waitFor();
@@ -312,11 +260,11 @@ describe("the agent console for a support team", () => {
   });
 
   it("attaches a file to a reply, and the merchant downloads it", async () => {
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(
       newTicket({ shopName: "Demo Shop" }),
     );
-    const page = await signInAsDemoAgent();
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    const page = await signInAgent(e2e.browser);
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await page.waitForLoadState("networkidle");
     const reply = `The settings to use are in the screenshot (${Date.now()}).`;
     await page.getByLabel("Reply to the merchant").fill(reply);
@@ -329,7 +277,7 @@ describe("the agent console for a support team", () => {
     await page.getByText(reply).waitFor();
     await page.context().close();
 
-    const merchant = await openSupportPage(browser);
+    const merchant = await openSupportPage(e2e.browser);
     await merchant
       .getByRole("navigation", { name: "App navigation" })
       .getByRole("link", { name: "My tickets" })
@@ -347,13 +295,13 @@ describe("the agent console for a support team", () => {
   });
 
   it("passes axe on the queue, the ticket page and the dashboard", async () => {
-    const page = await signInAsDemoAgent();
+    const page = await signInAgent(e2e.browser);
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(url("/agent/dashboard"));
+    await page.goto(appUrl("/agent/dashboard"));
     await page.getByRole("heading", { name: "Tickets by category" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(newTicket());
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(newTicket());
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await page.getByRole("heading", { name: `SPL-${ticket.number}` }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

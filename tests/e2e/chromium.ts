@@ -28,10 +28,18 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A merchant's browser: a desktop user agent (Shopify's library turns bots away) and a language. */
-export function merchantContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
+/**
+ * A merchant's browser: a desktop user agent (Shopify's library turns bots away) and a language;
+ * `javaScript: false` is a browser before hydration.
+ */
+export function merchantContext(
+  browser: Browser,
+  locale = "en-US",
+  options: { javaScript?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     locale,
+    javaScriptEnabled: options.javaScript ?? true,
     userAgent:
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
     permissions: ["clipboard-read", "clipboard-write"],

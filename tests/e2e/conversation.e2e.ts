@@ -1,93 +1,35 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agentTickets } from "~/agent/agent-tickets.server";
-import { createDb, type Db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 import { DEMO_AGENT } from "../../preview/demo-agent";
 import { PNG_BYTES, newTicket } from "../helpers/tickets";
-import { TEST_CONFIG } from "../setup/test-config";
-import { launchChromium, merchantContext } from "./chromium";
+import { signInAgent } from "./agent";
+import { gotoInAdmin, openInAdmin } from "./merchant";
+import { seriousAxeViolations } from "./page-checks";
+import { appUrl, useBrowserAndDb } from "./suite";
 
 const SHOP = "demo-shop.myshopify.com";
-const url = (path: string) => `${inject("baseURL")}${path}`;
-
-let browser: Browser;
-let db: Db;
-beforeAll(async () => {
-  // Creating a ticket from the test enqueues emails, which read the app's configuration.
-  Object.assign(process.env, TEST_CONFIG, { DATABASE_URL: inject("databaseUrl") });
-  browser = await launchChromium();
-  db = createDb(inject("databaseUrl"));
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-});
+const e2e = useBrowserAndDb();
 
 async function demoTicket(description: string) {
-  const { ticket } = await merchantTickets(db, SHOP).create(
+  const { ticket } = await merchantTickets(e2e.db, SHOP).create(
     newTicket({ shopName: "Demo Shop", description }),
   );
   return ticket;
 }
 
 async function demoAgentId() {
-  return (await db.agent.findUniqueOrThrow({ where: { email: DEMO_AGENT.email } })).id;
-}
-
-async function signedInAgent(): Promise<Page> {
-  const context = await merchantContext(browser);
-  const page = await context.newPage();
-  await page.goto(url("/agent"));
-  await page.getByLabel("Email").fill(DEMO_AGENT.email);
-  await page.getByLabel("Password").fill(DEMO_AGENT.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Ticket queue" }).waitFor();
-  return page;
-}
-
-/** Opens an app path as Shopify admin's deep link would; `javaScript: false` is a browser before hydration. */
-async function openInAdmin(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({
-    ...(options.javaScript === false ? { javaScriptEnabled: false } : {}),
-    locale: "en-US",
-    userAgent:
-      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
-  });
-  const page = await context.newPage();
-  await page.goto(url(`/?shop=${SHOP}&path=${encodeURIComponent(path)}`));
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-  return page;
-}
-
-/** axe-core's serious and critical violations (WCAG 2 A and AA rules) on the page as it is now. */
-async function seriousAxeViolations(page: Page) {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run: (options: object) => Promise<{
-            violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
-          }>;
-        };
-      }
-    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
-    return violations
-      .filter(({ impact }) => impact === "serious" || impact === "critical")
-      .map(({ id, impact, nodes }) => `${impact} ${id}: ${JSON.stringify(nodes.map((node) => node.target))}`);
-  });
+  return (await e2e.db.agent.findUniqueOrThrow({ where: { email: DEMO_AGENT.email } })).id;
 }
 
 describe("the conversation, on both sides", () => {
   it("asks the merchant about a resolved ticket; the answer and comment reach the agent", async () => {
     const ticket = await demoTicket(`Orders stopped syncing (${Date.now()}).`);
-    await agentTickets(db).setStatus({ id: await demoAgentId() }, ticket.id, "resolved");
+    await agentTickets(e2e.db).setStatus({ id: await demoAgentId() }, ticket.id, "resolved");
 
-    const merchant = await openInAdmin(`/app/support/tickets/${ticket.id}`);
+    const merchant = await openInAdmin(e2e.browser, `/app/support/tickets/${ticket.id}`);
     await merchant.getByRole("group", { name: "Did this solve your problem?" }).waitFor();
     await merchant.waitForLoadState("networkidle");
     expect(await seriousAxeViolations(merchant)).toEqual([]);
@@ -97,8 +39,8 @@ describe("the conversation, on both sides", () => {
     await merchant.getByText("You answered: No, it isn't solved. Thank you.").waitFor();
     await merchant.context().close();
 
-    const agent = await signedInAgent();
-    await agent.goto(url(`/agent/tickets/${ticket.id}`));
+    const agent = await signInAgent(e2e.browser);
+    await agent.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await agent.getByRole("heading", { name: "Merchant's rating" }).waitFor();
     await agent.getByText("Did this solve your problem? Not solved").waitFor();
     await agent.getByText("Two orders are still missing.").waitFor();
@@ -109,8 +51,8 @@ describe("the conversation, on both sides", () => {
 
   it("keeps a file on an internal note for agents: they download it, the merchant can neither see nor fetch it", async () => {
     const ticket = await demoTicket(`Our TikTok payouts look wrong (${Date.now()}).`);
-    const agent = await signedInAgent();
-    await agent.goto(url(`/agent/tickets/${ticket.id}`));
+    const agent = await signInAgent(e2e.browser);
+    await agent.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await agent.waitForLoadState("networkidle");
     await agent.getByLabel("New note").fill("The merchant's bank statement, for us only.");
     await agent
@@ -125,9 +67,9 @@ describe("the conversation, on both sides", () => {
     expect(readFileSync(await download.path())).toEqual(Buffer.from(PNG_BYTES));
     await agent.context().close();
 
-    const file = await db.attachment.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    const file = await e2e.db.attachment.findFirstOrThrow({ where: { ticketId: ticket.id } });
     expect(file.noteId).not.toBeNull();
-    const merchant = await openInAdmin(`/app/support/tickets/${ticket.id}`);
+    const merchant = await openInAdmin(e2e.browser, `/app/support/tickets/${ticket.id}`);
     await merchant.getByRole("heading", { name: `Ticket ${formatTicketNumber(ticket.number)}` }).waitFor();
     await merchant.waitForLoadState("networkidle");
     expect(await merchant.getByText("statement.png").count()).toBe(0);
@@ -142,7 +84,7 @@ describe("the conversation, on both sides", () => {
 
   it("sends the merchant's reply with a file, which the agent downloads byte for byte", async () => {
     const ticket = await demoTicket(`Products are rejected by TikTok (${Date.now()}).`);
-    const merchant = await openInAdmin(`/app/support/tickets/${ticket.id}`);
+    const merchant = await openInAdmin(e2e.browser, `/app/support/tickets/${ticket.id}`);
     await merchant.waitForLoadState("networkidle");
     const reply = `Here is the rejection screen (${Date.now()}).`;
     await merchant.getByLabel("Reply", { exact: true }).fill(reply);
@@ -156,8 +98,8 @@ describe("the conversation, on both sides", () => {
     await merchant.getByRole("button", { name: "Download rejection.png" }).waitFor();
     await merchant.context().close();
 
-    const agent = await signedInAgent();
-    await agent.goto(url(`/agent/tickets/${ticket.id}`));
+    const agent = await signInAgent(e2e.browser);
+    await agent.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await agent.getByText(reply).waitFor();
     const [download] = await Promise.all([
       agent.waitForEvent("download"),
@@ -170,19 +112,19 @@ describe("the conversation, on both sides", () => {
 
   it("keeps the files of a reply sent anyway after the 'new message' warning", async () => {
     const ticket = await demoTicket(`The app setup page is blank (${Date.now()}).`);
-    const agent = await signedInAgent();
-    await agent.goto(url(`/agent/tickets/${ticket.id}`));
+    const agent = await signInAgent(e2e.browser);
+    await agent.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await agent.waitForLoadState("networkidle");
     await agent.getByLabel("Reply to the merchant").fill("These are the settings to use.");
     await agent
       .getByLabel(/^Attach files/)
       .setInputFiles({ name: "settings.png", mimeType: "image/png", buffer: Buffer.from(PNG_BYTES) });
     // The merchant writes while the agent is still typing.
-    await merchantTickets(db, SHOP).reply(ticket.id, "Any news?");
+    await merchantTickets(e2e.db, SHOP).reply(ticket.id, "Any news?");
     await agent.getByRole("button", { name: "Send reply" }).click();
     await agent.getByRole("button", { name: "Send anyway" }).click();
     await expect.poll(() => agent.getByLabel("Reply to the merchant").inputValue()).toBe("");
-    const message = await db.message.findFirstOrThrow({
+    const message = await e2e.db.message.findFirstOrThrow({
       where: { ticketId: ticket.id, authorType: "agent" },
       include: { attachments: true },
     });
@@ -194,20 +136,20 @@ describe("the conversation, on both sides", () => {
   it("shows a ticket as unread in the queue until an agent opens it", async () => {
     const ticket = await demoTicket(`Unread marker check (${Date.now()}).`);
     const number = formatTicketNumber(ticket.number);
-    const agent = await signedInAgent();
+    const agent = await signInAgent(e2e.browser);
     const row = agent.locator("tr").filter({ has: agent.getByRole("link", { name: number, exact: true }) });
     await row.getByText("Unread", { exact: true }).waitFor();
     await row.getByRole("link", { name: number, exact: true }).click();
     await agent.getByRole("heading", { name: number }).waitFor();
     await expect
-      .poll(async () => (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).agentUnread)
+      .poll(async () => (await e2e.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).agentUnread)
       .toBe(false);
-    await agent.goto(url("/agent"));
+    await agent.goto(appUrl("/agent"));
     await row.waitFor();
     expect(await row.getByText("Unread", { exact: true }).count()).toBe(0);
 
     // The merchant's answer makes it unread again.
-    await merchantTickets(db, SHOP).reply(ticket.id, "One more detail.");
+    await merchantTickets(e2e.db, SHOP).reply(ticket.id, "One more detail.");
     await agent.reload();
     await row.getByText("Unread", { exact: true }).waitFor();
     await agent.context().close();
@@ -217,7 +159,7 @@ describe("the conversation, on both sides", () => {
 describe("the merchant's forms before JavaScript", () => {
   it("sends a reply as a plain form post, names a missing one, and answers the satisfaction question", async () => {
     const ticket = await demoTicket(`Orders from TikTok are late (${Date.now()}).`);
-    const page = await openInAdmin(`/app/support/tickets/${ticket.id}`, { javaScript: false });
+    const page = await openInAdmin(e2e.browser, `/app/support/tickets/${ticket.id}`, { javaScript: false });
 
     await page.getByRole("button", { name: "Send reply" }).click();
     await page.getByText("Write a reply first.").waitFor();
@@ -227,10 +169,10 @@ describe("the merchant's forms before JavaScript", () => {
     await page.getByRole("button", { name: "Send reply" }).click();
     await page.getByText("Reply sent").waitFor();
     await page.getByText(reply).waitFor();
-    expect(await db.message.count({ where: { ticketId: ticket.id, body: reply } })).toBe(1);
+    expect(await e2e.db.message.count({ where: { ticketId: ticket.id, body: reply } })).toBe(1);
 
-    await agentTickets(db).setStatus({ id: await demoAgentId() }, ticket.id, "resolved");
-    await page.goto(url(`/?shop=${SHOP}&path=${encodeURIComponent(`/app/support/tickets/${ticket.id}`)}`));
+    await agentTickets(e2e.db).setStatus({ id: await demoAgentId() }, ticket.id, "resolved");
+    await gotoInAdmin(page, `/app/support/tickets/${ticket.id}`);
     // No answer chosen: the question says so and keeps the comment typed.
     await page.getByLabel("Anything to add? (optional)").fill("Fast and clear.");
     await page.getByRole("button", { name: "Send answer" }).click();
@@ -239,7 +181,7 @@ describe("the merchant's forms before JavaScript", () => {
     await page.getByText("Yes, it's solved", { exact: true }).click();
     await page.getByRole("button", { name: "Send answer" }).click();
     await page.getByText("You answered: Yes, it's solved. Thank you.").waitFor();
-    expect(await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
+    expect(await e2e.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
       satisfaction: "good",
       satisfactionComment: "Fast and clear.",
     });

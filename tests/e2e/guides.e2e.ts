@@ -1,79 +1,26 @@
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import enSupport from "~/i18n/locales/en/support.json";
 import itSupport from "~/i18n/locales/it/support.json";
 import { CATEGORY_IDS, TIKTOK_CATEGORIES } from "~/support/taxonomy";
-import { launchChromium, merchantContext } from "./chromium";
+import { gotoInAdmin, openInAdmin as openMerchantPath } from "./merchant";
+import { expectHeadingsInOrder, seriousAxeViolations, sidewaysScroll } from "./page-checks";
+import { useBrowser } from "./suite";
 
-/** Demo Shop's address is in Italy (preview/demo-shops.ts), as Shopify's Admin API reports it. */
-const SHOP = "demo-shop.myshopify.com";
-const url = (path: string) => `${inject("baseURL")}${path}`;
 const SUPPORT = { en: enSupport, it: itSupport } as const;
 type Lang = keyof typeof SUPPORT;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowser();
 
-/** Opens an app path as Shopify admin's deep link would, in a merchant's browser of that language. */
+/** Opens an app path as Shopify admin's deep link would, once the page has hydrated. */
 async function openInAdmin(path: string, lang: Lang, viewport?: { width: number; height: number }) {
-  const context = await merchantContext(browser, lang === "it" ? "it-IT" : "en-US");
-  const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  await page.goto(url(`/?shop=${SHOP}&locale=${lang}&path=${encodeURIComponent(path)}`));
-  await expect.poll(() => new URL(page.url()).pathname).toBe(path);
+  const page = await openMerchantPath(suite.browser, path, { lang, viewport });
   await page.locator("h1").first().waitFor();
   // Links navigate inside the app (with the session token) once React has hydrated the page.
   await page.waitForLoadState("networkidle");
   return page;
 }
 
-/** axe-core's serious and critical violations (WCAG 2 A and AA rules) on the page as it is now. */
-async function seriousAxeViolations(page: Page) {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run: (options: object) => Promise<{
-            violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
-          }>;
-        };
-      }
-    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
-    return violations
-      .filter(({ impact }) => impact === "serious" || impact === "critical")
-      .map(({ id, impact, nodes }) => `${impact} ${id}: ${JSON.stringify(nodes.map((node) => node.target))}`);
-  });
-}
-
-/** Whether the page, or any element that scrolls sideways, is wider than the screen. */
-function sidewaysScroll(page: Page) {
-  return page.evaluate(() => {
-    const wide = (element: Element) => element.scrollWidth > element.clientWidth + 1;
-    const scrollers = Array.from(document.querySelectorAll("body *")).filter((element) => {
-      const { overflowX } = getComputedStyle(element);
-      return (overflowX === "auto" || overflowX === "scroll") && wide(element);
-    });
-    return { page: wide(document.documentElement), scrollers: scrollers.map((element) => element.className) };
-  });
-}
-
-const levelsOf = (page: Page) =>
-  page
-    .locator("h1, h2, h3, h4")
-    .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName.slice(1))));
-
-function expectHeadingsInOrder(levels: number[]) {
-  expect(levels[0]).toBe(1);
-  levels.forEach((level, index) => expect(level - (levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
-}
-
+/** Demo Shop's address is in Italy (preview/demo-shops.ts), as Shopify's Admin API reports it. */
 const SUSPENDED = "/app/support/guides/account_suspended";
 
 describe("the suspended-account guide for an Italian shop", () => {
@@ -132,7 +79,7 @@ describe("Who fixes what", () => {
     const page = await openInAdmin("/app/support/who-fixes-what", lang);
     const listed = await page.locator("h3").allTextContents();
     expect(listed.sort()).toEqual(CATEGORY_IDS.map((id) => SUPPORT[lang].categories[id].label).sort());
-    expectHeadingsInOrder(await levelsOf(page));
+    await expectHeadingsInOrder(page);
     expect(await page.locator("main").count()).toBe(1);
     expect(await page.title()).toBe(`${SUPPORT[lang].whoFixesWhat.title} · SPL Support`);
     await page.context().close();
@@ -169,8 +116,7 @@ describe("Who fixes what", () => {
     const page = await openInAdmin("/app/support", "en");
     await page.getByRole("link", { name: enSupport.whoFixesWhat.linkFromSupport }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/who-fixes-what");
-    await page.goto(url(`/?shop=${SHOP}&locale=en&path=${encodeURIComponent("/app/support/guides/payout")}`));
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/guides/payout");
+    await gotoInAdmin(page, "/app/support/guides/payout", { lang: "en" });
     await page.waitForLoadState("networkidle");
     await page.getByRole("link", { name: enSupport.whoFixesWhat.linkFromGuide }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/who-fixes-what");

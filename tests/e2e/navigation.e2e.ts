@@ -1,15 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchChromium, merchantContext } from "./chromium";
+import { expect, inject, it } from "vitest";
+import { merchantContext } from "./chromium";
+import { useBrowser } from "./suite";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const suite = useBrowser();
 
 it("opens the demo shop's Support page at / and navigates inside the app with authenticated data requests", async () => {
-  const context = await merchantContext(browser);
+  const context = await merchantContext(suite.browser);
   const page = await context.newPage();
   const dataRequests: { url: string; authorization: string | null; status: number }[] = [];
   page.on("response", (response) => {

@@ -1,78 +1,32 @@
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createAgent } from "~/agent/agents.server";
 import { readSlaSettings } from "~/agent/sla-settings.server";
-import { createDb, type Db } from "~/db.server";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { formatTicketNumber } from "~/support/tickets/number";
-import { DEMO_AGENT } from "../../preview/demo-agent";
 import { newTicket } from "../helpers/tickets";
-import { TEST_CONFIG } from "../setup/test-config";
-import { launchChromium, merchantContext } from "./chromium";
+import { signInAgent } from "./agent";
+import { axeViolations } from "./page-checks";
+import { appUrl, useBrowserAndDb } from "./suite";
 
-let browser: Browser;
-let db: Db;
-beforeAll(async () => {
-  // Creating a ticket from the test enqueues an email, which reads the app's configuration.
-  Object.assign(process.env, TEST_CONFIG, { DATABASE_URL: inject("databaseUrl") });
-  browser = await launchChromium();
-  db = createDb(inject("databaseUrl"));
-});
+const e2e = useBrowserAndDb();
+// Registered after the suite's own hooks, so it runs before they close the database.
 afterAll(async () => {
   // Other files' tickets get the default targets again.
-  await db?.slaSettings.deleteMany({});
-  await browser?.close();
-  await db?.$disconnect();
+  await e2e.db?.slaSettings.deleteMany({});
 });
-
-const url = (path: string) => `${inject("baseURL")}${path}`;
-
-async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url("/agent/sign-in"));
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await Promise.all([
-    page.waitForURL((address) => address.pathname === "/agent"),
-    page.getByRole("button", { name: "Sign in" }).click(),
-  ]);
-  await page.getByRole("heading", { name: "Ticket queue" }).waitFor();
-  return page;
-}
-
-const signInAsAdmin = async () =>
-  signIn(await merchantContext(browser), DEMO_AGENT.email, DEMO_AGENT.password);
-
-/** axe-core's violations on the page as it is now (WCAG 2 A and AA rules). */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run: (
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
-    return violations.map(({ id, impact, nodes }) => `${impact} ${id} (${nodes.length})`);
-  });
-}
 
 describe("response-time targets", () => {
   it("highlights an overdue ticket in the queue, in words, and lists it under Breaching soon", async () => {
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(
       newTicket({ category: "connection", description: "The TikTok connection dropped again this morning." }),
     );
     // The ticket's first response was due three hours ago.
-    await db.ticket.update({
+    await e2e.db.ticket.update({
       where: { id: ticket.id },
       data: { responseDueAt: new Date(Date.now() - 3 * 60 * 60 * 1000) },
     });
-    const page = await signInAsAdmin();
+    const page = await signInAgent(e2e.browser);
     await page.getByRole("tab", { name: "Breaching soon" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("view")).toBe("breaching");
     const row = page.locator("tbody tr").filter({ hasText: formatTicketNumber(ticket.number) });
@@ -87,7 +41,7 @@ describe("response-time targets", () => {
   });
 
   it("lets an admin change a target, keeping a wrong value with its message until it is fixed", async () => {
-    const page = await signInAsAdmin();
+    const page = await signInAgent(e2e.browser);
     await page.getByRole("link", { name: "Response targets" }).click();
     await page.getByRole("heading", { name: "Response targets", level: 1 }).waitFor();
     const field = page.locator('input[name="first.connection"]');
@@ -100,7 +54,7 @@ describe("response-time targets", () => {
     await field.fill("1.5");
     await page.getByRole("button", { name: "Save targets" }).click();
     await page.getByText("Saved.").waitFor();
-    expect((await readSlaSettings(db)).targets.connection.firstMinutes).toBe(90);
+    expect((await readSlaSettings(e2e.db)).targets.connection.firstMinutes).toBe(90);
     await page.reload();
     expect(await page.locator('input[name="first.connection"]').inputValue()).toBe("1.5");
     await page.context().close();
@@ -109,18 +63,18 @@ describe("response-time targets", () => {
   it("answers 403 to an agent without the admin role on the targets page", async () => {
     const email = `sla-agent-${randomUUID()}@spl.example`;
     const password = "an agent's own long password";
-    const created = await createAgent(db, { email, name: "Plain Agent", role: "agent", password });
+    const created = await createAgent(e2e.db, { email, name: "Plain Agent", role: "agent", password });
     expect(created.ok).toBe(true);
-    const page = await signIn(await merchantContext(browser), email, password);
+    const page = await signInAgent(e2e.browser, { email, password });
     expect(await page.getByRole("link", { name: "Response targets" }).count()).toBe(0);
-    const response = await page.goto(url("/agent/admin/sla"));
+    const response = await page.goto(appUrl("/agent/admin/sla"));
     expect(response?.status()).toBe(403);
     await page.context().close();
   });
 
   it("shows responses on time, tickets overdue and satisfaction on a dashboard axe finds nothing wrong with", async () => {
-    const page = await signInAsAdmin();
-    await page.goto(url("/agent/dashboard"));
+    const page = await signInAgent(e2e.browser);
+    await page.goto(appUrl("/agent/dashboard"));
     await page.getByRole("heading", { name: "Responses on time" }).waitFor();
     await page.getByRole("heading", { name: "Overdue now" }).waitFor();
     await page.getByRole("heading", { name: "Merchants satisfied" }).waitFor();

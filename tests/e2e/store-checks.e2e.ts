@@ -1,30 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDb, type Db } from "~/db.server";
-import { DEMO_AGENT } from "../../preview/demo-agent";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../preview/demo-shops";
-import { launchChromium, merchantContext } from "./chromium";
-import { describeProblem, openSupportPage } from "./merchant";
+import { signInAgent } from "./agent";
+import { EN, describeProblem, openSupportPage, sentTicketId } from "./merchant";
+import { appUrl, useBrowserAndDb } from "./suite";
 
-const EN = { field: "Describe your problem", submit: "Find the right help" };
 const PRODUCTS_PROBLEM = "three of my products don't show on TikTok";
-
-let browser: Browser;
-let db: Db;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = createDb(inject("databaseUrl"));
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-});
-
-const url = (path: string) => `${inject("baseURL")}${path}`;
+const e2e = useBrowserAndDb();
 
 /** From the Support page to the store checks of an SPL problem, in the demo shop unless told. */
 async function checkStore(problem: string, shop?: string): Promise<Page> {
-  const page = await openSupportPage(browser, shop ? { shop } : {});
+  const page = await openSupportPage(e2e.browser, shop ? { shop } : {});
   await describeProblem(page, EN, problem);
   await page.getByRole("button", { name: "Open an SPL ticket" }).click();
   await page.getByRole("heading", { name: "We checked your store" }).waitFor();
@@ -61,15 +47,15 @@ describe("store checks before a ticket", () => {
   it('records "This fixed it" as solved by self-help and opens no ticket', async () => {
     const where = { shop: DEMO_SHOP.domain };
     const [tickets, solved] = [
-      await db.ticket.count({ where }),
-      await db.selfHelpResolution.count({ where }),
+      await e2e.db.ticket.count({ where }),
+      await e2e.db.selfHelpResolution.count({ where }),
     ];
     const page = await checkStore(PRODUCTS_PROBLEM);
     await page.getByRole("button", { name: "This fixed it" }).click();
     await page.getByText("Glad it's fixed.", { exact: false }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/app/support");
-    expect(await db.selfHelpResolution.count({ where })).toBe(solved + 1);
-    expect(await db.ticket.count({ where })).toBe(tickets);
+    expect(await e2e.db.selfHelpResolution.count({ where })).toBe(solved + 1);
+    expect(await e2e.db.ticket.count({ where })).toBe(tickets);
     await page.context().close();
   });
 
@@ -81,30 +67,22 @@ describe("store checks before a ticket", () => {
     await page.getByRole("button", { name: "I still need help: open a ticket" }).click();
     await page.getByText("Your ticket will include what the checks found.").waitFor();
     await page.getByRole("button", { name: "Send ticket" }).click();
-    await expect
-      .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
-      .toMatch(/^\/app\/support\/tickets\/\w+$/);
-    const ticketId = new URL(page.url()).pathname.split("/").pop()!;
+    const ticketId = await sentTicketId(page);
     await page.context().close();
 
-    const agent = await (await merchantContext(browser)).newPage();
-    await agent.goto(url("/agent/sign-in"));
-    await agent.getByLabel("Email").fill(DEMO_AGENT.email);
-    await agent.getByLabel("Password").fill(DEMO_AGENT.password);
-    await agent.getByRole("button", { name: "Sign in" }).click();
-    await agent.getByRole("heading", { name: "Ticket queue" }).waitFor();
-    await agent.goto(url(`/agent/tickets/${ticketId}`));
+    const agent = await signInAgent(e2e.browser);
+    await agent.goto(appUrl(`/agent/tickets/${ticketId}`));
     await agent.getByRole("heading", { name: "Store checks" }).waitFor();
     await agent.getByText("Order #1002 is fulfilled without a tracking number.").waitFor();
-    const before = await db.ticket.findUniqueOrThrow({
+    const before = await e2e.db.ticket.findUniqueOrThrow({
       where: { id: ticketId },
       select: { storeChecks: true },
     });
     await agent.getByRole("button", { name: "Run the checks again" }).click();
     await expect
-      .poll(async () => (await db.auditEvent.count({ where: { ticketId, action: "store_checks" } })) > 0)
+      .poll(async () => (await e2e.db.auditEvent.count({ where: { ticketId, action: "store_checks" } })) > 0)
       .toBe(true);
-    const after = await db.ticket.findUniqueOrThrow({
+    const after = await e2e.db.ticket.findUniqueOrThrow({
       where: { id: ticketId },
       select: { storeChecks: true },
     });
@@ -120,11 +98,8 @@ describe("store checks before a ticket", () => {
       .waitFor();
     await page.getByRole("button", { name: "I still need help: open a ticket" }).click();
     await page.getByRole("button", { name: "Send ticket" }).click();
-    await expect
-      .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
-      .toMatch(/^\/app\/support\/tickets\/\w+$/);
-    const ticketId = new URL(page.url()).pathname.split("/").pop()!;
-    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    const ticketId = await sentTicketId(page);
+    const ticket = await e2e.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     expect(ticket.storeChecks).toMatchObject({
       category: "product_sync",
       findings: [{ group: "products", outcome: "unchecked", reason: "throttled" }],

@@ -1,26 +1,20 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { createDb } from "~/db.server";
-import { launchChromium } from "./chromium";
-import { describeProblem, openSupportPage } from "./merchant";
+import { EN, IT, adminDeepLink, describeProblem, openSupportPage, sentTicketId } from "./merchant";
+import { useBrowser } from "./suite";
 
-const EN = { field: "Describe your problem", submit: "Find the right help" };
-const IT = { field: "Descrivi il tuo problema", submit: "Trova l'aiuto giusto" };
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 
 /** The category named in the triage answer (the quick-pick buttons carry the same words). */
 const triageAnswer = (page: Page, label: string) =>
   page.locator("p").filter({ hasText: new RegExp(`^${label}$`) });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const suite = useBrowser();
 
 describe("a merchant in the Support page", () => {
   it("opens an SPL ticket for an order-sync problem, with a screenshot, and finds it in the log", async () => {
-    const page = await openSupportPage(browser);
+    const page = await openSupportPage(suite.browser);
     const problem = "Since Monday my TikTok orders are not showing up in Shopify, order #1001 is missing.";
     await describeProblem(page, EN, problem);
     await triageAnswer(page, "Order sync").waitFor();
@@ -35,9 +29,7 @@ describe("a merchant in the Support page", () => {
       .setInputFiles({ name: "orders.png", mimeType: "image/png", buffer: PNG });
     await page.getByText("orders.png", { exact: false }).first().waitFor();
     await page.getByRole("button", { name: "Send ticket" }).click();
-    await expect
-      .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
-      .toMatch(/^\/app\/support\/tickets\/\w+$/);
+    await sentTicketId(page);
     const heading = await page
       .getByText(/^Ticket SPL-\d+ sent$/)
       .first()
@@ -55,7 +47,7 @@ describe("a merchant in the Support page", () => {
   });
 
   it("keeps what the merchant typed and says what to fix when the form is wrong", async () => {
-    const page = await openSupportPage(browser);
+    const page = await openSupportPage(suite.browser);
     await page.getByRole("button", { name: "Order sync" }).click();
     await page.getByRole("button", { name: "Open an SPL ticket" }).click();
     await page.getByRole("button", { name: "Open a ticket anyway" }).click();
@@ -84,7 +76,7 @@ describe("a merchant in the Support page", () => {
     const visits = () =>
       db.guideVisit.count({ where: { category: "product_rejection", shop: "demo-shop.myshopify.com" } });
     const before = await visits();
-    const page = await openSupportPage(browser, { locale: "it-IT" });
+    const page = await openSupportPage(suite.browser, { locale: "it-IT" });
     const problem =
       "Il mio prodotto è stato rifiutato da TikTok: dice Review failed per violazione delle norme.";
     await describeProblem(page, IT, problem);
@@ -108,7 +100,7 @@ describe("a merchant in the Support page", () => {
   });
 
   it("sends a blocked account to TikTok by email with a prefilled message", async () => {
-    const page = await openSupportPage(browser);
+    const page = await openSupportPage(suite.browser);
     const problem = "My TikTok shop account has been suspended and I can't log in to Seller Center anymore.";
     await describeProblem(page, EN, problem);
     await triageAnswer(page, "Blocked account").waitFor();
@@ -125,7 +117,7 @@ describe("a merchant in the Support page", () => {
   });
 
   it("recognises a UPS tracking number on the shipping guide and shows UPS's contact", async () => {
-    const page = await openSupportPage(browser);
+    const page = await openSupportPage(suite.browser);
     await page.getByRole("button", { name: "Shipping" }).click();
     await page.getByRole("button", { name: "See how to contact TikTok" }).click();
     await page.getByLabel("Tracking number").fill("1Z 999 AA1 01 2345 6784");
@@ -141,11 +133,10 @@ describe("a merchant in the Support page", () => {
     const db = createDb(inject("databaseUrl"));
     const ticket = await db.ticket.findFirstOrThrow({ where: { shop: "demo-shop.myshopify.com" } });
     await db.$disconnect();
-    const page = await openSupportPage(browser, { shop: "second-shop.myshopify.com" });
-    const deepLink = new URL(inject("baseURL"));
-    deepLink.searchParams.set("shop", "second-shop.myshopify.com");
-    deepLink.searchParams.set("path", `/app/support/tickets/${ticket.id}`);
-    await page.goto(deepLink.toString());
+    const page = await openSupportPage(suite.browser, { shop: "second-shop.myshopify.com" });
+    await page.goto(
+      adminDeepLink(`/app/support/tickets/${ticket.id}`, { shop: "second-shop.myshopify.com" }),
+    );
     await page.getByText("Ticket not found").waitFor();
     expect(await page.getByText(ticket.description).count()).toBe(0);
     await page.context().close();

@@ -1,68 +1,29 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDb, type Db } from "~/db.server";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
-import { DEMO_AGENT } from "../../preview/demo-agent";
 import { newTicket } from "../helpers/tickets";
-import { TEST_CONFIG } from "../setup/test-config";
-import { launchChromium, merchantContext } from "./chromium";
-import { describeProblem, openSupportPage } from "./merchant";
+import { signInAgent } from "./agent";
+import { merchantContext } from "./chromium";
+import { EN, IT, describeProblem, openSupportPage, sentTicketId } from "./merchant";
+import { seriousAxeViolations } from "./page-checks";
+import { appUrl, useBrowserAndDb } from "./suite";
 
-const EN = { field: "Describe your problem", submit: "Find the right help" };
-const IT = { field: "Descrivi il tuo problema", submit: "Trova l'aiuto giusto" };
-const url = (path: string) => `${inject("baseURL")}${path}`;
-
-let browser: Browser;
-let db: Db;
-beforeAll(async () => {
-  // Creating a ticket from the test enqueues an email, which reads the app's configuration.
-  Object.assign(process.env, TEST_CONFIG, { DATABASE_URL: inject("databaseUrl") });
-  browser = await launchChromium();
-  db = createDb(inject("databaseUrl"));
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-});
-
-/** axe-core's serious and critical violations (WCAG 2 A and AA rules) on the page as it is now. */
-async function seriousAxeViolations(page: Page) {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run: (options: object) => Promise<{
-            violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
-          }>;
-        };
-      }
-    ).axe.run({ runOnly: ["wcag2a", "wcag2aa"] });
-    return violations
-      .filter(({ impact }) => impact === "serious" || impact === "critical")
-      .map(({ id, impact, nodes }) => `${impact} ${id}: ${JSON.stringify(nodes.map((node) => node.target))}`);
-  });
-}
+const e2e = useBrowserAndDb();
 
 /** From the store checks of the ticket form to the form itself, then sends it; returns the stored ticket. */
 async function sendTicket(page: Page, openAnyway = "Open a ticket anyway", send = "Send ticket") {
   await page.getByRole("button", { name: openAnyway }).click();
   await page.getByRole("button", { name: send }).click();
-  await expect
-    .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
-    .toMatch(/^\/app\/support\/tickets\/\w+$/);
-  const id = new URL(page.url()).pathname.split("/").pop()!;
-  return db.ticket.findUniqueOrThrow({ where: { id } });
+  return e2e.db.ticket.findUniqueOrThrow({ where: { id: await sentTicketId(page) } });
 }
 
 describe("triage on the Support page", () => {
   it("asks which problem is closest for a vague text, and the merchant's pick opens an SPL ticket", async () => {
-    const page = await openSupportPage(browser);
+    const page = await openSupportPage(e2e.browser);
     const problem = `It doesn't work ${Date.now()}`;
     await describeProblem(page, EN, problem);
     const question = page.getByRole("heading", { name: "Which of these is closest?" });
@@ -80,12 +41,12 @@ describe("triage on the Support page", () => {
     const ticket = await sendTicket(page);
     expect(ticket).toMatchObject({ category: "connection", merchantCategory: "connection" });
     // The merchant told the classifier something: the pick is a labelled example.
-    expect(await db.triageLabel.count({ where: { ticketId: ticket.id, decidedBy: "merchant" } })).toBe(1);
+    expect(await e2e.db.triageLabel.count({ where: { ticketId: ticket.id, decidedBy: "merchant" } })).toBe(1);
     await page.context().close();
   });
 
   it("asks in Italian too, and a TikTok pick goes to TikTok's guide", async () => {
-    const page = await openSupportPage(browser, { locale: "it-IT" });
+    const page = await openSupportPage(e2e.browser, { locale: "it-IT" });
     await describeProblem(page, IT, "non funziona niente");
     await page.getByRole("heading", { name: "Quale di questi si avvicina di più?" }).waitFor();
     await page.getByRole("button", { name: "Mostra tutti i problemi" }).click();
@@ -98,7 +59,7 @@ describe("triage on the Support page", () => {
   });
 
   it("offers SPL's ticket and TikTok's guide for a two-problem text, and the ticket keeps both categories", async () => {
-    const page = await openSupportPage(browser);
+    const page = await openSupportPage(e2e.browser);
     const problem = `My TikTok account is suspended and also my orders are not syncing to Shopify (${Date.now()})`;
     await describeProblem(page, EN, problem);
     await page.getByRole("heading", { name: "Your message describes two problems" }).waitFor();
@@ -110,14 +71,14 @@ describe("triage on the Support page", () => {
     const ticket = await sendTicket(page);
     expect(ticket).toMatchObject({ category: "order_sync", secondCategory: "account_suspended" });
     // Picking the SPL part agrees with the classifier's reading: nothing to learn.
-    expect(await db.triageLabel.count({ where: { ticketId: ticket.id } })).toBe(0);
+    expect(await e2e.db.triageLabel.count({ where: { ticketId: ticket.id } })).toBe(0);
     await page.getByText("SPL handles the Order sync part of your message").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it("says so in Italian, without axe violations", async () => {
-    const page = await openSupportPage(browser, { locale: "it-IT" });
+    const page = await openSupportPage(e2e.browser, { locale: "it-IT" });
     await describeProblem(
       page,
       IT,
@@ -129,7 +90,7 @@ describe("triage on the Support page", () => {
   });
 
   it("prefills the ticket's order field with the order the text names", async () => {
-    const page = await openSupportPage(browser);
+    const page = await openSupportPage(e2e.browser);
     await describeProblem(page, EN, "TikTok order 1002 is not showing up in Shopify since yesterday");
     await page.getByRole("button", { name: "Open an SPL ticket" }).click();
     await page.getByRole("button", { name: "Open a ticket anyway" }).click();
@@ -138,11 +99,7 @@ describe("triage on the Support page", () => {
   });
 
   it("answers the form posted before any script runs, as a whole page that keeps the text", async () => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      userAgent:
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
-    });
+    const context = await merchantContext(e2e.browser, "en-US", { javaScript: false });
     const page = await context.newPage();
     await page.goto(inject("baseURL"));
     await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
@@ -160,7 +117,7 @@ describe("learning from agents", () => {
   it("an agent's category change appears in npm run triage:export, scrubbed", async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const marker = `m${Date.now()}`;
-    const { ticket } = await merchantTickets(db, "demo-shop.myshopify.com").create(
+    const { ticket } = await merchantTickets(e2e.db, "demo-shop.myshopify.com").create(
       newTicket({
         category: "order_sync",
         suggestedCategory: "order_sync",
@@ -168,13 +125,8 @@ describe("learning from agents", () => {
         description: `Demo Shop here, ${marker}: the app says my TikTok shop is disconnected since order #1002, write to mario@example.com`,
       }),
     );
-    const page = await (await merchantContext(browser)).newPage();
-    await page.goto(url("/agent"));
-    await page.getByLabel("Email").fill(DEMO_AGENT.email);
-    await page.getByLabel("Password").fill(DEMO_AGENT.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Ticket queue" }).waitFor();
-    await page.goto(url(`/agent/tickets/${ticket.id}`));
+    const page = await signInAgent(e2e.browser);
+    await page.goto(appUrl(`/agent/tickets/${ticket.id}`));
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Category", { exact: true }).selectOption("connection");
     await page.getByRole("button", { name: "Change category" }).click();

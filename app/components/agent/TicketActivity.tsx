@@ -1,9 +1,10 @@
-import { BlockStack, Button, Text } from "@shopify/polaris";
+import { BlockStack, Text } from "@shopify/polaris";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { MessageBody } from "~/components/support/MessageBody";
 import { formatDateTime } from "~/components/format";
 import type { AgentTicket } from "~/agent/agent-tickets.server";
+import { AttachmentLinks } from "./AttachmentLinks";
 
 type AuditEntry = AgentTicket["events"][number];
 
@@ -75,24 +76,7 @@ export function InternalNotes({
             })}
           </Text>
           <MessageBody text={note.body} />
-          {note.attachments.length > 0 ? (
-            <BlockStack gap="100" inlineAlign="start">
-              {note.attachments.map((attachment) => (
-                // A plain link: the agent's session cookie goes with it, like the ticket's files.
-                <Button
-                  key={attachment.id}
-                  variant="plain"
-                  url={`/agent/attachments/${attachment.id}`}
-                  download={attachment.filename}
-                >
-                  {t("ticket.download", {
-                    name: attachment.filename,
-                    size: Math.max(1, Math.round(attachment.size / 1024)),
-                  })}
-                </Button>
-              ))}
-            </BlockStack>
-          ) : null}
+          {note.attachments.length > 0 ? <AttachmentLinks attachments={note.attachments} /> : null}
         </BlockStack>
       ))}
     </BlockStack>

@@ -1,6 +1,7 @@
-import { BlockStack, Button, DescriptionList, Text } from "@shopify/polaris";
+import { BlockStack, DescriptionList, Text } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
 import type { AgentTicket } from "~/agent/agent-tickets.server";
+import { AttachmentLinks } from "./AttachmentLinks";
 import { JsonDetails } from "./JsonDetails";
 import { TitledCard } from "./TitledCard";
 
@@ -87,21 +88,7 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
             {t("ticket.noAttachments")}
           </Text>
         ) : (
-          <BlockStack gap="100" inlineAlign="start">
-            {ticket.attachments.map((attachment) => (
-              <Button
-                key={attachment.id}
-                variant="plain"
-                url={`/agent/attachments/${attachment.id}`}
-                download={attachment.filename}
-              >
-                {t("ticket.download", {
-                  name: attachment.filename,
-                  size: Math.max(1, Math.round(attachment.size / 1024)),
-                })}
-              </Button>
-            ))}
-          </BlockStack>
+          <AttachmentLinks attachments={ticket.attachments} />
         )}
       </TitledCard>
     </BlockStack>
