@@ -9,11 +9,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { AppProvider, Button, EmptyState, Page } from "@shopify/polaris";
-import polarisTranslations from "@shopify/polaris/locales/en.json";
-import common from "./i18n/locales/en/common.json";
-import { createI18n } from "./i18n/i18n";
-import { ServiceUnavailable } from "./components/ServiceUnavailable";
+import { ErrorPage, ServiceUnavailable } from "./components/error-pages";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisSheets from "virtual:polaris-styles";
 import { useEffect, useState, type ReactNode } from "react";
@@ -73,23 +69,9 @@ export default function App() {
   return <Outlet />;
 }
 
-/**
- * Last resort when a page failed before its language was known: English, from the same resources
- * as everything else.
- */
+/** Last resort when a page failed before its language was known. */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = createI18n("en", { common });
   if (isRouteErrorResponse(error) && error.status === 503) return <ServiceUnavailable />;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <AppProvider i18n={polarisTranslations}>
-      <Page>
-        <EmptyState heading={t(notFound ? "errorPage.notFound" : "errorPage.failed")} image="">
-          <p>{t(notFound ? "errorPage.notFoundBody" : "errorPage.failedBody")}</p>
-          <Button url="/">{t("errorPage.back")}</Button>
-        </EmptyState>
-      </Page>
-    </AppProvider>
-  );
+  return <ErrorPage notFound={isRouteErrorResponse(error) && error.status === 404} />;
 }

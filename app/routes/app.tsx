@@ -16,7 +16,7 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { ServiceUnavailable } from "~/components/ServiceUnavailable";
+import { ServiceUnavailable } from "~/components/error-pages";
 import { createI18n } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { polarisTranslations, resourcesFor } from "~/i18n/resources.server";
