@@ -126,8 +126,15 @@ const LANDING = /\/app\/routes\/app(\.support\._index)?\.tsx/;
  * six connections per host): Rollup's default split gave the Support page 32 files, fetched six at a
  * time with a 562 ms round trip each, and the page was usable after 5.9 s.
  */
-/** For every module, the entries (the client's entry and route modules) that use it. */
-function entriesUsing(getModuleIds: () => IterableIterator<string>, getModuleInfo: Rollup.GetModuleInfo) {
+/**
+ * For every module, the entries (the client's entry and route modules) that use it; with `dynamic`,
+ * also the modules they load later (an error page), whose classes their stylesheets must keep.
+ */
+function entriesUsing(
+  getModuleIds: () => IterableIterator<string>,
+  getModuleInfo: Rollup.GetModuleInfo,
+  dynamic = false,
+) {
   const users = new Map<string, Set<string>>();
   for (const entry of getModuleIds()) {
     if (!getModuleInfo(entry)?.isEntry) continue;
@@ -137,7 +144,10 @@ function entriesUsing(getModuleIds: () => IterableIterator<string>, getModuleInf
       const info = getModuleInfo(next);
       if (!users.has(next)) users.set(next, new Set());
       users.get(next)!.add(entry);
-      for (const dependency of info ? usedModules(info, getModuleInfo) : []) {
+      const dependencies = info
+        ? [...usedModules(info, getModuleInfo), ...(dynamic ? info.dynamicallyImportedIds : [])]
+        : [];
+      for (const dependency of dependencies) {
         if (seen.has(dependency)) continue;
         seen.add(dependency);
         queue.push(dependency);
@@ -236,6 +246,7 @@ function polarisStylesBySide(): Plugin {
       const users = entriesUsing(
         () => this.getModuleIds(),
         (id) => this.getModuleInfo(id),
+        true,
       );
       const css = readFileSync(
         createRequire(import.meta.url).resolve("@shopify/polaris/build/esm/styles.css"),
