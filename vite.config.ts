@@ -325,6 +325,27 @@ function polarisTokensAsUsed(): Plugin {
   };
 }
 
+const POLARIS_ENGLISH = "@shopify/polaris/locales/en.json";
+const NO_FALLBACK = "virtual:no-polaris-english-fallback";
+
+/**
+ * The Shopify app package's AppProvider falls back to Polaris's English texts when it is given none;
+ * the app layout always gives it the merchant's language from its loader, so the browser's copy
+ * of that fallback is an empty object: 3 KB gzipped less on every merchant page (bench:support).
+ */
+function noPolarisEnglishFallback(): Plugin {
+  return {
+    name: "spl-support:no-polaris-english-fallback",
+    enforce: "pre",
+    apply: (_, { isSsrBuild, command }) => command === "build" && !isSsrBuild,
+    resolveId: (source, importer) =>
+      source === POLARIS_ENGLISH && importer?.includes("/@shopify/shopify-app-remix/")
+        ? `\0${NO_FALLBACK}`
+        : undefined,
+    load: (id) => (id === `\0${NO_FALLBACK}` ? "export default {};" : undefined),
+  };
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
   server: { port: Number(process.env.PORT || 3000), hmr, fs: { allow: ["app", "node_modules"] } },
   plugins: [
@@ -344,6 +365,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     outboxWorkerWhileDeveloping(),
     polarisStylesBySide(),
     polarisTokensAsUsed(),
+    noPolarisEnglishFallback(),
   ],
   build: {
     assetsInlineLimit: 0,
