@@ -24,7 +24,11 @@ export async function sessionToken(shop: string, kind: TokenKind = "valid") {
       ? { exp: now - 120, nbf: now - 3600, iat: now - 3600 }
       : { exp: now + 60, nbf: now - 5, iat: now };
   const secret = kind === "forged" ? "not-the-app-secret" : API_SECRET_KEY;
-  const { token } = await getJwt(shop.replace(/\.myshopify\.com$/, ""), API_KEY, secret, overrides);
+  // Each token App Bridge mints has its own jti; Shopify's library runs afterAuth once per token.
+  const { token } = await getJwt(shop.replace(/\.myshopify\.com$/, ""), API_KEY, secret, {
+    ...overrides,
+    jti: crypto.randomUUID(),
+  });
   return token;
 }
 
