@@ -26,6 +26,17 @@ export function startOutboxWorker() {
 
 const STREAM_TIMEOUT_MS = 5_000;
 
+/**
+ * A `Link` header hinting the scripts every page starts with (the entry's shared chunks, React and
+ * Remix among them: most of the page's JavaScript), which `<Scripts />` only lists at the end of the
+ * document. The browser starts fetching them once the document starts arriving rather than after its
+ * tail (on Slow 4G each request costs a ~560 ms round trip). The small route modules stay with the
+ * document: fetched alongside the App Bridge script, which blocks the page's first paint, they slowed it.
+ */
+function modulePreloadLinks({ manifest }: EntryContext) {
+  return manifest.entry.imports.map((href) => `<${href}>; rel=modulepreload`).join(", ");
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -34,6 +45,8 @@ export default async function handleRequest(
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
   addFrameHeaders(request, responseHeaders);
+  if (!remixContext.isSpaMode && remixContext.manifest.entry.imports.length > 0)
+    responseHeaders.append("Link", modulePreloadLinks(remixContext));
   // Bots get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
