@@ -13,7 +13,6 @@ import { enqueueEmail } from "~/notifications/outbox.server";
 import { responseCanBeDue, responseDueAt as dueAfter } from "~/agent/sla";
 import { readSlaSettings } from "~/agent/sla-settings.server";
 import { isCategoryId, type CategoryId } from "../taxonomy";
-import { recordTriageLabel } from "../triage-labels/labels.server";
 import { overridesSuggestion, secondCategoryOf } from "../triage-labels/reading";
 import type { CheckedAttachment } from "./attachments";
 import { formatTicketNumber } from "./number";
@@ -199,26 +198,32 @@ async function dueForCategory(
   return dueAfter(settings, category, "next", since);
 }
 
-/** An agent's category for a ticket is a reviewed label of the merchant's text, kept for retraining. */
-function labelByAgent(
+/**
+ * A category a person decided for the merchant's text (an agent's change, or a merchant's pick that
+ * differs from the suggestion), kept for retraining in the same transaction as the decision.
+ */
+function recordLabel(
   tx: Tx,
   ticket: Pick<
     Prisma.TicketGetPayload<object>,
     "id" | "shop" | "description" | "locale" | "suggestedCategory" | "modelVersion"
   >,
-  agentId: string,
   category: CategoryId,
+  decider: Author,
 ) {
-  return recordTriageLabel(tx, {
-    shop: ticket.shop,
-    ticketId: ticket.id,
-    text: ticket.description,
-    locale: ticket.locale,
-    suggestedCategory: ticket.suggestedCategory,
-    finalCategory: category,
-    decidedBy: "agent",
-    agentId,
-    modelVersion: ticket.modelVersion,
+  return tx.triageLabel.create({
+    data: {
+      shop: ticket.shop,
+      ticketId: ticket.id,
+      text: ticket.description,
+      locale: ticket.locale,
+      suggestedCategory: ticket.suggestedCategory,
+      finalCategory: category,
+      decidedBy: decider.type,
+      agentId: decider.type === "agent" ? decider.agentId : null,
+      modelVersion: ticket.modelVersion,
+    },
+    select: { id: true },
   });
 }
 
@@ -289,16 +294,19 @@ export function ticketModule(db: Db) {
             select: CREATED,
           });
           if (overridesSuggestion(input.category, input)) {
-            await recordTriageLabel(tx, {
-              shop,
-              ticketId: ticket.id,
-              text: input.description,
-              locale: input.locale,
-              suggestedCategory: input.suggestedCategory ?? null,
-              finalCategory: input.category,
-              decidedBy: "merchant",
-              modelVersion: input.modelVersion ?? null,
-            });
+            await recordLabel(
+              tx,
+              {
+                id: ticket.id,
+                shop,
+                description: input.description,
+                locale: input.locale,
+                suggestedCategory: input.suggestedCategory ?? null,
+                modelVersion: input.modelVersion ?? null,
+              },
+              input.category,
+              { type: "merchant" },
+            );
           }
           const facts = emailFacts({ ...input, id: ticket.id, shop, number });
           await enqueueEmail(tx, ticketCreatedEmail(facts));
@@ -499,7 +507,7 @@ export function ticketModule(db: Db) {
           },
         );
         await audit(tx, id, { type: "agent", agentId }, "category", ticket.category, category);
-        await labelByAgent(tx, { id, ...ticket }, agentId, category);
+        await recordLabel(tx, { id, ...ticket }, category, { type: "agent", agentId });
         return { ok: true, changed: true };
       });
     },
@@ -553,7 +561,7 @@ export function ticketModule(db: Db) {
         );
         if (ticket.category !== category) {
           await audit(tx, id, actor, "category", ticket.category, category);
-          await labelByAgent(tx, ticket, agentId, category);
+          await recordLabel(tx, ticket, category, actor);
         }
         await audit(tx, id, actor, "reply");
         await audit(tx, id, actor, "status", from, "resolved");
