@@ -81,8 +81,11 @@ describe("a merchant's tickets", () => {
       "fulfilled",
     ]);
     const made = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-    expect(made.map((result) => result.created)).toEqual([true, true, true, false, true]);
-    expect(made[3]!.ticket.id).toBe(made[1]!.ticket.id);
+    // The two copies of the repeated form race; either may be the one that creates the ticket.
+    const [first, second] = [made[1]!, made[3]!];
+    expect([made[0]!, made[2]!, made[4]!].every((result) => result.created)).toBe(true);
+    expect([first.created, second.created].sort()).toEqual([false, true]);
+    expect(second.ticket.id).toBe(first.ticket.id);
     const numbers = (await db.ticket.findMany({ where: { shop }, select: { number: true } })).map(
       (row) => row.number,
     );
