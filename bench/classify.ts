@@ -1,5 +1,5 @@
 /**
- * `npm run bench:classify`: quality of the triage classifier on the dev set and on the field set,
+ * `npm run bench:classify`: quality of the triage classifier on the dev set and on the two field sets,
  * reported separately, and its speed. Prints each figure beside its target with PASS/FAIL. Not a test:
  * timings depend on the machine. Only aggregate figures are printed for the field set: it was written
  * independently of training (LABELLING.md) and must stay unseen, example by example.
@@ -23,7 +23,13 @@ import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { LOCALES } from "../app/i18n/locales";
 import { CATEGORY_IDS, routeOf, type CategoryId } from "../app/support/taxonomy";
-import { readExamples, DEV_PATH, FIELD_PATH, type Example } from "../app/support/triage/dataset";
+import {
+  readExamples,
+  DEV_PATH,
+  FIELD_PATH,
+  SECOND_FIELD_PATH,
+  type Example,
+} from "../app/support/triage/dataset";
 import { classify, type Triage } from "../app/support/triage/index";
 import { LinearModel, type ModelFile } from "../app/support/triage/model";
 
@@ -277,9 +283,14 @@ console.log(
   `Triage classifier — model: ${model.featureCount} features, temperature ${modelFile.temperature} fitted on ${modelFile.calibratedOn}`,
 );
 qualitySection("Dev set (written with the training data)", dev);
-if (existsSync(FIELD_PATH))
-  qualitySection("Field set (written independently; aggregate figures only)", readExamples(FIELD_PATH));
-else console.log(`\nField set: skipped, ${FIELD_PATH} does not exist yet`);
+const fieldSets = [
+  { title: "Field set (written independently; the temperature is fitted on it)", path: FIELD_PATH },
+  { title: "Second field set (written independently later; nothing fitted on it)", path: SECOND_FIELD_PATH },
+];
+for (const { title, path } of fieldSets) {
+  if (existsSync(path)) qualitySection(`${title}; aggregate figures only`, readExamples(path));
+  else console.log(`\n${title}: skipped, ${path} does not exist yet`);
+}
 
 console.log("\nSpeed");
 // Percentiles measure this machine as it is now: other busy processes inflate the p99.

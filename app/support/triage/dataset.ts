@@ -24,6 +24,11 @@ export const DEV_PATH = fileURLToPath(new URL("./data/dev.jsonl", import.meta.ur
  * for aggregate figures, and `npm run train` fits the one confidence temperature on it.
  */
 export const FIELD_PATH = fileURLToPath(new URL("./data/field.jsonl", import.meta.url));
+/**
+ * A second field set, written later by two new helpers from the same brief (field-brief.md) and
+ * LABELLING.md: nothing at all is fitted on it, so it measures the whole model afresh.
+ */
+export const SECOND_FIELD_PATH = fileURLToPath(new URL("./data/field-2.jsonl", import.meta.url));
 
 export function parseExamples(jsonl: string, source: string): Example[] {
   const examples: Example[] = [];
