@@ -103,6 +103,8 @@ function attachmentRows(attachments: CheckedAttachment[]) {
   }));
 }
 
+type AttachmentRow = ReturnType<typeof attachmentRows>[number];
+
 function emailFacts(ticket: Omit<TicketFacts, "reference"> & { number: number }): TicketFacts {
   return { ...ticket, reference: formatTicketNumber(ticket.number) };
 }
@@ -166,6 +168,78 @@ async function dueWhenSplsTurn(
     ticket.firstAgentReplyAt ? "next" : "first",
     now,
   );
+}
+
+interface ThreadTicket {
+  id: string;
+  shop: string;
+  category: string;
+  searchText: string;
+  responseDueAt: Date | null;
+  firstAgentReplyAt: Date | null;
+}
+
+/**
+ * A message in the thread, with its files. An agent's keeps the due time it answered, so met or missed
+ * stays known after the ticket moves on.
+ */
+async function writeMessage(
+  tx: Tx,
+  ticket: ThreadTicket,
+  author: Author,
+  body: string,
+  files: AttachmentRow[],
+): Promise<string> {
+  const message = await tx.message.create({
+    data: {
+      ticketId: ticket.id,
+      shop: ticket.shop,
+      authorType: author.type,
+      agentId: author.type === "agent" ? author.agentId : null,
+      body,
+      ...(author.type === "agent" ? { responseDueAt: ticket.responseDueAt } : {}),
+      ...(files.length
+        ? {
+            attachments: {
+              createMany: {
+                data: files.map((file) => ({ ...file, shop: ticket.shop, ticketId: ticket.id })),
+              },
+            },
+          }
+        : {}),
+    },
+    select: { id: true },
+  });
+  return message.id;
+}
+
+/**
+ * What a new message changes on its ticket, whichever action sends it. The author has read whatever
+ * they answer; an agent's message is news for the merchant and stops the response clock, a merchant's
+ * is news for the agents and starts it again.
+ */
+async function afterMessage(
+  tx: Tx,
+  ticket: ThreadTicket,
+  author: Author,
+  body: string,
+  now: Date,
+): Promise<Prisma.TicketUpdateManyMutationInput> {
+  const activity = { lastActivityAt: now, searchText: withReply(ticket.searchText, body) };
+  if (author.type === "agent") {
+    return {
+      ...activity,
+      merchantUnread: true,
+      firstAgentReplyAt: ticket.firstAgentReplyAt ?? now,
+      responseDueAt: null,
+    };
+  }
+  return {
+    ...activity,
+    merchantUnread: false,
+    agentUnread: true,
+    responseDueAt: await dueWhenSplsTurn(tx, ticket, now),
+  };
 }
 
 /** Timestamps a status change sets or clears: reopening undoes "resolved" and "closed". */
@@ -347,41 +421,14 @@ export function ticketModule(db: Db) {
         const from = ticket.status;
         const to = author.type === "merchant" ? statusAfterMerchantReply(from) : statusAfterAgentReply(from);
         const now = new Date();
-        const message = await tx.message.create({
-          data: {
-            ticketId: ticket.id,
-            shop: ticket.shop,
-            authorType: author.type,
-            agentId: author.type === "agent" ? author.agentId : null,
-            body,
-            // The due time this reply answered, so met or missed stays known after the ticket moves on.
-            ...(author.type === "agent" ? { responseDueAt: ticket.responseDueAt } : {}),
-            ...(files.length
-              ? {
-                  attachments: {
-                    createMany: {
-                      data: files.map((file) => ({ ...file, shop: ticket.shop, ticketId: ticket.id })),
-                    },
-                  },
-                }
-              : {}),
-          },
-          select: { id: true },
-        });
+        messageId = await writeMessage(tx, ticket, author, body, files);
         await guardedUpdate(
           tx,
           ticket.id,
           { status: from },
           {
             status: to,
-            lastActivityAt: now,
-            searchText: withReply(ticket.searchText, body),
-            // The merchant has read whatever they answer; an agent's reply is news for them, and a
-            // merchant's for the agents.
-            merchantUnread: author.type === "agent",
-            ...(author.type === "merchant" ? { agentUnread: true } : {}),
-            ...(author.type === "agent" ? { firstAgentReplyAt: ticket.firstAgentReplyAt ?? now } : {}),
-            responseDueAt: author.type === "agent" ? null : await dueWhenSplsTurn(tx, ticket, now),
+            ...(await afterMessage(tx, ticket, author, body, now)),
             ...(to !== from ? statusTimes(to, now) : {}),
           },
         );
@@ -395,7 +442,6 @@ export function ticketModule(db: Db) {
             merchantReplyEmail(emailFacts(ticket), body, ticket.assignee?.email ?? null),
           );
         }
-        messageId = message.id;
         return { ok: true, changed: true };
       });
       return result.ok ? { ok: true, messageId: messageId! } : result;
@@ -533,17 +579,7 @@ export function ticketModule(db: Db) {
         if (!canTransition(from, "resolved")) return { ok: false, error: "transition" };
         const body = replyOf(ticket);
         const now = new Date();
-        await tx.message.create({
-          data: {
-            ticketId: id,
-            shop: ticket.shop,
-            authorType: "agent",
-            agentId,
-            body,
-            responseDueAt: ticket.responseDueAt,
-          },
-          select: { id: true },
-        });
+        await writeMessage(tx, ticket, actor, body, []);
         await guardedUpdate(
           tx,
           id,
@@ -551,11 +587,7 @@ export function ticketModule(db: Db) {
           {
             category,
             status: "resolved",
-            lastActivityAt: now,
-            searchText: withReply(ticket.searchText, body),
-            merchantUnread: true,
-            firstAgentReplyAt: ticket.firstAgentReplyAt ?? now,
-            responseDueAt: null,
+            ...(await afterMessage(tx, ticket, actor, body, now)),
             ...statusTimes("resolved", now),
           },
         );
