@@ -7,7 +7,9 @@
  *  - the Support page in Chromium against a warmed-up preview: JavaScript shipped (gzipped) and
  *    largest contentful paint on the desktop; on a simulated phone (Chrome DevTools' "Slow 4G", 4×
  *    CPU slowdown, 390 px) largest contentful paint and when the page is usable (scripts loaded and
- *    hydrated, so typing reaches the form); interaction to next paint of "Find the right help".
+ *    hydrated, so typing reaches the form), loaded at its own address as an order's admin link opens it,
+ *    and, without a target, from the app's home URL (one redirect more); interaction to next paint of
+ *    "Find the right help".
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -20,6 +22,7 @@ import { TICKET_STATUSES } from "~/support/tickets/status";
 import { startPreviewProcess } from "../preview/process";
 import { freshPostgresUrl, freshSqliteUrl, migrate } from "../tests/setup/databases";
 import { launchChromium, merchantContext } from "../tests/e2e/chromium";
+import type { Browser } from "playwright-core";
 import { percentile, report } from "./lib";
 import {
   PAGE_PROBES,
@@ -281,6 +284,38 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
   return results;
 }
 
+/** Where the preview's home URL sends Shopify admin's first request: the Support page, with a fresh session token. */
+function supportPageAddress(homeUrl: string) {
+  return new Promise<string>((resolve, reject) => {
+    httpRequest(homeUrl, (response) => {
+      response.resume();
+      const location = response.headers.location;
+      if (!location) reject(new Error(`${homeUrl} answered ${response.statusCode} without a redirect`));
+      else resolve(new URL(location, homeUrl).toString());
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+/** One load on the simulated phone, in a context of its own (empty cache). */
+async function phoneLoad(browser: Browser, url: string) {
+  const phone = await (await merchantContext(browser)).newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await throttleLikeAPhone(phone);
+  await phone.addInitScript(PAGE_PROBES);
+  await phone.goto(url, { waitUntil: "load" });
+  await phone.waitForFunction(
+    () => (window as unknown as { __bench: Probes }).__bench.usableAt !== null,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const lcp = await largestContentfulPaint(phone);
+  const usableAt = (await probes(phone)).usableAt!;
+  await phone.context().close();
+  return { lcp, usableAt };
+}
+
 async function measureSupportPage() {
   console.log("\n== Support page in Chromium");
   const databaseUrl = freshSqliteUrl();
@@ -335,25 +370,19 @@ async function measureSupportPage() {
     const inp = Math.max(16, ...interactions);
     await desktop.context().close();
 
-    const phone = await (await merchantContext(browser)).newPage();
-    await phone.setViewportSize({ width: 390, height: 844 });
-    await throttleLikeAPhone(phone);
-    await phone.addInitScript(PAGE_PROBES);
-    await phone.goto(preview.baseURL, { waitUntil: "load" });
-    await phone.waitForFunction(
-      () => (window as unknown as { __bench: Probes }).__bench.usableAt !== null,
-      undefined,
-      { timeout: 30_000 },
+    // The Support page at its own address, as the admin opens it from an order's admin link or the
+    // sidebar's Support item; then from the app's home URL, which costs one more round trip (the redirect).
+    const direct = await phoneLoad(browser, await supportPageAddress(preview.baseURL));
+    const viaHome = await phoneLoad(browser, preview.baseURL);
+    console.log(
+      `Phone, opened at the app's home URL (one redirect more): LCP ${viaHome.lcp.toFixed(0)} ms, usable ${viaHome.usableAt.toFixed(0)} ms`,
     );
-    const phoneLcp = await largestContentfulPaint(phone);
-    const usableAt = (await probes(phone)).usableAt!;
-    await phone.context().close();
 
     return [
       report("JavaScript shipped (gzipped)", gzipBytes / 1024, "KB", { max: 150 }),
       report("Largest contentful paint (desktop)", metrics.lcp, "ms", { max: 1000 }),
-      report("Largest contentful paint (phone: Slow 4G, 4× CPU, 390 px)", phoneLcp, "ms", { max: 2000 }),
-      report("Usable: scripts loaded and hydrated (phone)", usableAt, "ms", { max: 2500 }),
+      report("Largest contentful paint (phone: Slow 4G, 4× CPU, 390 px)", direct.lcp, "ms", { max: 2000 }),
+      report("Usable: scripts loaded and hydrated (phone)", direct.usableAt, "ms", { max: 2500 }),
       report(`Interaction to next paint of "Find the right help" (desktop)`, inp, "ms", { max: 100 }),
     ];
   } finally {
