@@ -370,8 +370,10 @@ async function measureSupportPage() {
     const inp = Math.max(16, ...interactions);
     await desktop.context().close();
 
-    // The Support page at its own address, as the admin opens it from an order's admin link or the
-    // sidebar's Support item; then from the app's home URL, which costs one more round trip (the redirect).
+    // The preview's home URL stands in for Shopify admin: it mints a session token and redirects into the
+    // app. The real admin sets the frame's address itself for an order's admin link or the sidebar's
+    // Support item, so the page is measured at its own address; the home URL's figure (one round trip
+    // more, as the app's own URL costs through routes/_index.tsx) is printed beside it.
     const direct = await phoneLoad(browser, await supportPageAddress(preview.baseURL));
     const viaHome = await phoneLoad(browser, preview.baseURL);
     console.log(
