@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/i18n/i18n";
 
 /**
  * Dates render the same on the server and in the browser (no hydration mismatch): in the time zone

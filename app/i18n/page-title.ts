@@ -1,6 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import type { TFunction } from "i18next";
-import { createI18n, type LocaleResources } from "./i18n";
+import { createI18n, type LocaleResources, type TFunction } from "./i18n";
 import { resolveLocale } from "./locales";
 
 /** What a route's `meta` is given about the matched routes, as far as titles need it. */

@@ -1,6 +1,5 @@
-import type { i18n } from "i18next";
 import { config } from "~/config.server";
-import { createI18n } from "~/i18n/i18n";
+import { createI18n, type TFunction } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import { resourcesFor } from "~/i18n/resources.server";
 import type { Email } from "./outbox.server";
@@ -18,10 +17,10 @@ export interface TicketFacts {
   locale: string;
 }
 
-const translators = new Map<Locale, i18n["t"]>();
+const translators = new Map<Locale, TFunction>();
 
 /** One translator per language for the process: emails are written on the ticket's hot path. */
-function translator(locale: Locale): i18n["t"] {
+function translator(locale: Locale): TFunction {
   let t = translators.get(locale);
   if (!t) {
     t = createI18n(locale, resourcesFor(locale, ["emails", "support"])).t;

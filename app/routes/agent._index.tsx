@@ -19,7 +19,7 @@ import {
   type IndexFiltersProps,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { listAgents } from "~/agent/agents.server";
 import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";

@@ -15,7 +15,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { accountActionSchema, listAccounts, runAccountAction } from "~/agent/agent-accounts.server";
 import { AGENT_ROLES } from "~/agent/roles";
 import { requireAgentPost } from "~/agent/csrf.server";

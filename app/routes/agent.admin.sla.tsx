@@ -13,7 +13,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireAgentPost } from "~/agent/csrf.server";
 import { adminOnly, requireAdmin } from "~/agent/session.server";
 import { WEEKDAYS, clockOf } from "~/agent/sla";

@@ -15,7 +15,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { PLACEHOLDERS } from "~/agent/canned-placeholders";
 import { cannedReplies, cannedReplySchema } from "~/agent/canned-replies.server";
 import { requireAgentPost } from "~/agent/csrf.server";

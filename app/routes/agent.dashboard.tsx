@@ -14,7 +14,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { Suspense, lazy, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { AgentStatusBadge } from "~/components/agent/AgentStatusBadge";
 import { formatAge, formatDuration } from "~/components/format";

@@ -14,7 +14,7 @@ import {
   Toast,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode, type RefObject } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { MessageComposer } from "~/components/support/MessageComposer";
 import { agentTickets } from "~/agent/agent-tickets.server";
 import { listAgents } from "~/agent/agents.server";

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/react";
 import { AppProvider, Button, Card, EmptyState, Page, type AppProviderProps } from "@shopify/polaris";
 import { useState, type ComponentProps, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nProvider, useTranslation } from "~/i18n/use-translation";
 import { ConsoleFrame } from "~/components/agent/ConsoleFrame";
 import { consoleResources } from "~/agent/console-i18n.server";
 import { currentAgent } from "~/agent/session.server";
@@ -71,7 +71,7 @@ function ConsoleProviders({
   const [i18n] = useState(() => createI18n(data.locale, data.resources));
   return (
     <AppProvider i18n={data.polaris} linkComponent={ConsoleLink}>
-      <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+      <I18nProvider i18n={i18n}>{children}</I18nProvider>
     </AppProvider>
   );
 }

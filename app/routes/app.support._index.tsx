@@ -27,7 +27,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isNetworkFailure } from "~/components/support/network";
 import { DRAFTS, typedBeforeHydration, useDraft } from "~/components/support/drafts";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { TriageResult } from "~/components/support/TriageResult";
 import { resolveLocale } from "~/i18n/locales";
 import { readForm } from "~/http/input.server";

@@ -16,7 +16,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { GuideView } from "~/components/guides/GuideView";
 import { db } from "~/db.server";
 import { resolveLocale } from "~/i18n/locales";

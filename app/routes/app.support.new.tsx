@@ -25,7 +25,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
 import { StoreChecksCard } from "~/components/support/StoreChecksCard";
 import { DRAFTS, typedBeforeHydration, useDraft } from "~/components/support/drafts";

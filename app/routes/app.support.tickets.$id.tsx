@@ -16,7 +16,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { AttachmentPicker } from "~/components/support/AttachmentPicker";
 import { DownloadButton } from "~/components/support/DownloadButton";

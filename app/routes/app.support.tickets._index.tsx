@@ -19,7 +19,7 @@ import {
   useBreakpoints,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatDateTime } from "~/components/format";
 import { StatusBadge } from "~/components/support/StatusBadge";
 import { TruncatedText } from "~/components/support/TruncatedText";

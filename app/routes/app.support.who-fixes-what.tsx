@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Layout, Page } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { WhoFixesWhat } from "~/components/guides/WhoFixesWhat";
 import { pageTitle } from "~/i18n/page-title";
 import { authenticate } from "~/shopify.server";

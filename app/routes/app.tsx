@@ -15,7 +15,7 @@ import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect, useState } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nProvider, useTranslation } from "~/i18n/use-translation";
 import { ServiceUnavailable } from "~/components/error-pages";
 import { createI18n } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/request-locale.server";
@@ -43,14 +43,14 @@ export default function App() {
   const [i18n] = useState(() => createI18n(locale, resources));
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <AppNavigation />
         <NavigationLoading />
         {/* Shopify admin draws the header and nav around the frame: the page itself is the main content. */}
         <main>
           <Outlet />
         </main>
-      </I18nextProvider>
+      </I18nProvider>
     </AppProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { TicketStatus } from "~/support/tickets/status";
 
 const TONES: Record<TicketStatus, BadgeProps["tone"]> = {

@@ -1,5 +1,5 @@
 import { BlockStack, Button } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 type Attachment = { id: string; filename: string; size: number };
 

@@ -1,7 +1,7 @@
 import { useLocation, useRevalidator, useSubmit } from "@remix-run/react";
 import { Frame, Navigation, TopBar } from "@shopify/polaris";
 import { useEffect, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CSRF_FIELD } from "~/agent/csrf";
 import { TIME_ZONE_COOKIE } from "~/agent/time-zone";
 import { useConsole } from "./use-console";

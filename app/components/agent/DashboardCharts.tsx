@@ -1,5 +1,5 @@
 import { BlockStack, Box, InlineGrid, InlineStack, Text } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { SupportDashboard } from "~/agent/dashboard.server";
 import { TitledCard } from "./TitledCard";
 

@@ -1,5 +1,5 @@
 import { Badge, BlockStack, DescriptionList, InlineStack, Link, Text } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ShopHistory, ShopInstallDates } from "~/agent/shop-history.server";
 import { formatTicketNumber } from "~/support/tickets/number";
 import { formatDateTime } from "../format";

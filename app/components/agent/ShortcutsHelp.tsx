@@ -1,5 +1,5 @@
 import { DescriptionList, Modal } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { SHORTCUTS, type ShortcutPage } from "./shortcuts";
 
 /** The help overlay "?" opens: every shortcut of the page and what it does. */

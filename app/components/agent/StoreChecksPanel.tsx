@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { Button, Text } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CSRF_FIELD } from "~/agent/csrf";
 import { StoreCheckFindings } from "~/components/support/StoreCheckFindings";
 import { readReport } from "~/support/store-checks/findings";

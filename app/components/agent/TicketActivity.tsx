@@ -1,6 +1,6 @@
 import { BlockStack, Text } from "@shopify/polaris";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
 import { MessageBody } from "~/components/support/MessageBody";
 import { formatDateTime } from "~/components/format";
 import type { AgentTicket } from "~/agent/agent-tickets.server";

@@ -1,5 +1,5 @@
 import { BlockStack, DescriptionList, Text } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { AgentTicket } from "~/agent/agent-tickets.server";
 import { AttachmentLinks } from "./AttachmentLinks";
 import { JsonDetails } from "./JsonDetails";

@@ -1,5 +1,5 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { TicketConversation } from "~/components/support/TicketConversation";
 import { MessageBody } from "~/components/support/MessageBody";
 import type { AgentTicket } from "~/agent/agent-tickets.server";

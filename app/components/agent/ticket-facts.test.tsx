@@ -1,7 +1,7 @@
 import { AppProvider } from "@shopify/polaris";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
+import { I18nProvider } from "~/i18n/use-translation";
 import { describe, expect, it } from "vitest";
 import { agentTickets } from "~/agent/agent-tickets.server";
 import { consoleResources } from "~/agent/console-i18n.server";
@@ -20,9 +20,9 @@ async function factsOf(description: string) {
   const view = (await agentTickets(db).get(ticket.id))!;
   const html = renderToString(
     <AppProvider i18n={polarisEnglish}>
-      <I18nextProvider i18n={createI18n("en", consoleResources("en"))}>
+      <I18nProvider i18n={createI18n("en", consoleResources("en"))}>
         <TicketFacts ticket={view} />
-      </I18nextProvider>
+      </I18nProvider>
     </AppProvider>,
   );
   return html.replace(/<[^>]+>/g, "\n").replace(/&#x27;/g, "'");

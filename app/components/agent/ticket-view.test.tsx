@@ -2,7 +2,7 @@ import { AppProvider } from "@shopify/polaris";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
+import { I18nProvider } from "~/i18n/use-translation";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createI18n } from "~/i18n/i18n";
@@ -25,7 +25,7 @@ const IMAGE = `<img src=x onerror="window.__pwned = 2">`;
 function render(node: ReactNode) {
   return renderToString(
     <AppProvider i18n={polarisEnglish}>
-      <I18nextProvider i18n={createI18n("en", consoleResources("en"))}>{node}</I18nextProvider>
+      <I18nProvider i18n={createI18n("en", consoleResources("en"))}>{node}</I18nProvider>
     </AppProvider>,
   );
 }

@@ -12,7 +12,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Locale } from "../../i18n/locales";
 import { CARRIER_IDS, CARRIERS, phoneHref, websiteUrl } from "../../support/guides/carriers";
 import {

@@ -1,9 +1,9 @@
 import { AppProvider } from "@shopify/polaris";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
-import i18next from "i18next";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
+import { I18nProvider } from "../../i18n/use-translation";
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../../i18n/i18n";
 import de from "../../i18n/locales/de/guides.json";
 import en from "../../i18n/locales/en/guides.json";
 import es from "../../i18n/locales/es/guides.json";
@@ -20,27 +20,21 @@ function render(
   missingKeys: string[] = [],
 ) {
   const locale = props.locale ?? "en";
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    lng: locale,
-    resources: { [locale]: { guides: resources[locale] } },
-    defaultNS: "guides",
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-    saveMissing: true,
-    missingKeyHandler: (_lngs, _ns, key) => missingKeys.push(key),
-  });
+  const i18n = createI18n(
+    locale,
+    { guides: resources[locale] },
+    { onMissingKey: (key) => missingKeys.push(key) },
+  );
   return renderToString(
     <AppProvider i18n={polarisEnglish}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <GuideView
           description="My account was suspended"
           shopName="Bottega Rossi"
           locale={locale}
           {...props}
         />
-      </I18nextProvider>
+      </I18nProvider>
     </AppProvider>,
   );
 }

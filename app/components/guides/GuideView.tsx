@@ -1,6 +1,6 @@
 import { BlockStack } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Locale } from "../../i18n/locales";
 import { buildCaseSummary } from "../../support/guides/case-summary";
 import { guidesFor } from "../../support/guides/content";

@@ -1,5 +1,5 @@
 import { BlockStack, Card, Link, List, Text } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { TIKTOK_LINKS } from "../../support/guides/tiktok-links";
 
 /** TikTok's own public pages, opened outside Shopify admin: they are TikTok's, not part of this app. */

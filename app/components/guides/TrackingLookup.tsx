@@ -1,5 +1,5 @@
 import { Banner, BlockStack, Link, Text, TextField } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { detectCarrier, phoneHref, websiteUrl, type CarrierMatch } from "../../support/guides/carriers";
 
 export function TrackingLookup({ value, onChange }: { value: string; onChange: (value: string) => void }) {

@@ -1,5 +1,5 @@
 import { BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { GUIDES, isGuideChannel } from "../../support/guides/content";
 import { responsibilityMatrix, type Responsibility } from "../../support/guides/responsibility";
 

@@ -1,6 +1,6 @@
 import { BlockStack, Button, DropZone, InlineError, InlineStack, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import {
   ATTACHMENT_TYPES,
   MAX_ATTACHMENT_BYTES,

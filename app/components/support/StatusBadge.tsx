@@ -1,5 +1,5 @@
 import { Badge } from "@shopify/polaris";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { MerchantStatus } from "~/support/tickets/status";
 
 /** Yellow only when it is the merchant's turn: the one status that asks them to act. */

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Box, Button, Divider, InlineStack, Link, List, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Finding, StoreCheckReport } from "~/support/store-checks/findings";
 import { RULE_SOURCES } from "~/support/store-checks/rules";
 import { SOURCES } from "~/support/store-checks/sources";

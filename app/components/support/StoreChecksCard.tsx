@@ -1,7 +1,7 @@
 import { Form, useFetcher } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, Spinner, Text } from "@shopify/polaris";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { action as checksAction } from "~/routes/app.support.checks";
 import type { StoreCheckReport } from "~/support/store-checks/findings";
 import type { CategoryId } from "~/support/taxonomy";

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Box, Button, Card, InlineStack, Tag, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { intakeStep, type IntakeAnswer } from "~/support/intake";
 import type { CategoryId, Route } from "~/support/taxonomy";
 import { channelsOf, routeOf } from "~/support/taxonomy";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppProvider, Button, Card, FormLayout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nProvider, useTranslation } from "~/i18n/use-translation";
 import { readForm } from "~/http/input.server";
 import { createI18n } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/request-locale.server";
@@ -36,9 +36,9 @@ export default function Login() {
   const [i18n] = useState(() => createI18n(locale, resources));
   return (
     <AppProvider i18n={polaris}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <LoginForm shopError={(actionData ?? loaderData).shopError} />
-      </I18nextProvider>
+      </I18nProvider>
     </AppProvider>
   );
 }

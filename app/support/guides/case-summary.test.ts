@@ -1,5 +1,5 @@
-import i18next from "i18next";
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../../i18n/i18n";
 import italianGuides from "../../i18n/locales/it/guides.json";
 import { buildCaseSummary } from "./case-summary";
 
@@ -53,15 +53,9 @@ describe("buildCaseSummary", () => {
     expect(buildCaseSummary({ ...full, description: " " })).not.toContain("Problem description");
   });
 
-  it("uses the merchant's language for labels and dates", async () => {
-    const italian = i18next.createInstance();
-    await italian.init({
-      lng: "it",
-      resources: { it: { guides: italianGuides } },
-      defaultNS: "guides",
-      showSupportNotice: false,
-    });
-    const summary = buildCaseSummary({ ...full, locale: "it" }, (key) => italian.t(key));
+  it("uses the merchant's language for labels and dates", () => {
+    const italian = createI18n("it", { guides: italianGuides }).getFixedT("guides");
+    const summary = buildCaseSummary({ ...full, locale: "it" }, (key) => italian(key));
     expect(summary).toContain("Nome del negozio: Bottega Rossi");
     expect(summary).toContain("Data: 23 novembre 2026");
     expect(summary).toContain("the buyer <is> angry");

@@ -3,7 +3,7 @@
  * never have to type their problem twice. Labels come from the `guides` namespace (English by default);
  * the merchant's values are inserted verbatim, never through the translator, so nothing gets escaped.
  */
-import i18next from "i18next";
+import { createI18n } from "../../i18n/i18n";
 import type { Locale } from "../../i18n/locales";
 import en from "../../i18n/locales/en/guides.json";
 import { detectCarrier } from "./carriers";
@@ -23,15 +23,8 @@ export interface CaseSummaryInput {
   readonly locale: Locale;
 }
 
-const english = i18next.createInstance();
-void english.init({
-  lng: "en",
-  resources: { en: { guides: en } },
-  defaultNS: "guides",
-  initAsync: false,
-  showSupportNotice: false,
-});
-const translateInEnglish: Translate = (key) => english.t(key);
+const english = createI18n("en", { guides: en }).getFixedT("guides");
+const translateInEnglish: Translate = (key) => english(key);
 
 export function buildCaseSummary(input: CaseSummaryInput, t: Translate = translateInEnglish): string {
   const details: [labelKey: string, value: string][] = [
