@@ -28,6 +28,8 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
   // What the merchant's text names, read by the server when the ticket was created.
   const named = ticket.entities;
   const namedKinds = ENTITY_KINDS.filter((kind) => named[kind].length > 0);
+  // The replies' files are under their messages in the thread.
+  const formFiles = ticket.attachments.filter((file) => file.messageId === null);
   return (
     <BlockStack gap="400">
       <TitledCard gap="200" title={t("ticket.merchant")}>
@@ -83,12 +85,12 @@ export function TicketFacts({ ticket }: { ticket: Facts }) {
         />
       </TitledCard>
       <TitledCard gap="200" title={t("ticket.attachments")}>
-        {ticket.attachments.length === 0 ? (
+        {formFiles.length === 0 ? (
           <Text as="p" tone="subdued">
             {t("ticket.noAttachments")}
           </Text>
         ) : (
-          <AttachmentLinks attachments={ticket.attachments} />
+          <AttachmentLinks attachments={formFiles} />
         )}
       </TitledCard>
     </BlockStack>

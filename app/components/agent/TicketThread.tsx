@@ -3,15 +3,16 @@ import { useTranslation } from "~/i18n/use-translation";
 import { TicketConversation } from "~/components/support/TicketConversation";
 import { MessageBody } from "~/components/support/MessageBody";
 import type { AgentTicket } from "~/agent/agent-tickets.server";
+import { AttachmentLinks } from "./AttachmentLinks";
 
 type Thread = Pick<
   AgentTicket,
-  "description" | "orderId" | "createdAt" | "shopName" | "messages" | "satisfaction"
+  "description" | "orderId" | "createdAt" | "shopName" | "messages" | "attachments" | "satisfaction"
 >;
 
 /**
- * The merchant's problem and the conversation since, with the agent's names for who wrote what,
- * and the merchant's answer to "Did this solve your problem?" once they gave it.
+ * The merchant's problem and the conversation since, with the agent's names for who wrote what, the
+ * files each reply carried under it (the facts card lists every file), and the merchant's answer to "Did this solve your problem?" once they gave it.
  */
 export function TicketThread({ ticket, timeZone }: { ticket: Thread; timeZone?: string | null }) {
   const { t, i18n } = useTranslation("agent");
@@ -28,6 +29,10 @@ export function TicketThread({ ticket, timeZone }: { ticket: Thread; timeZone?: 
         }
         locale={i18n.language}
         timeZone={timeZone}
+        filesOf={(message) => {
+          const files = ticket.attachments.filter((file) => file.messageId === message.id);
+          return files.length > 0 ? <AttachmentLinks attachments={files} /> : null;
+        }}
       />
       {ticket.satisfaction ? (
         <Card

@@ -97,6 +97,38 @@ describe("the ticket page's facts and activity", () => {
   });
 });
 
+describe("files in the agent's thread", () => {
+  it("shows each reply's file under that reply, and the ticket form's files in the facts card", async () => {
+    const shop = `files-${Date.now()}.myshopify.com`;
+    const png = (filename: string) => ({
+      filename,
+      contentType: "image/png" as const,
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    });
+    const { ticket } = await merchantTickets(db, shop).create(
+      newTicket({ attachments: [png("with-the-form.png")] }),
+    );
+    await merchantTickets(db, shop).reply(ticket.id, "Here is the error I see now.", [png("error-now.png")]);
+    await merchantTickets(db, shop).reply(ticket.id, "And nothing else to add.");
+    const view = (await agentTickets(db).get(ticket.id))!;
+
+    const text = render(<TicketThread ticket={view} />)
+      .replace(/<[^>]+>/g, "\n")
+      .split("\n")
+      .filter((line) => line.trim() !== "");
+    const reply = text.indexOf("Here is the error I see now.");
+    const download = text.findIndex((line) => line.includes("error-now.png"));
+    expect(reply).toBeGreaterThan(-1);
+    expect(download).toBeGreaterThan(reply);
+    expect(download).toBeLessThan(text.indexOf("And nothing else to add."));
+    expect(text.some((line) => line.includes("with-the-form.png"))).toBe(false);
+    const facts = render(<TicketFacts ticket={view} />);
+    expect(facts).toContain("Files sent with the ticket");
+    expect(facts).toContain("with-the-form.png");
+    expect(facts).not.toContain("error-now.png");
+  });
+});
+
 describe("the shop panel", () => {
   it("lists the shop's other tickets with their store checks, and the shop's plan, language and time zone", async () => {
     const shop = `panel-${Date.now()}.myshopify.com`;
