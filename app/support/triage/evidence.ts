@@ -45,7 +45,8 @@ const EDGE_WORDS = new Set(
 /**
  * Words that name where the problem happens but not what it is ("Shopify", "my account", "the app"),
  * or only that there is one ("problem", "help"). A phrase made only of these (and edge or function
- * words) tells the merchant nothing, so it is not shown.
+ * words) tells the merchant nothing, so it is not shown; a text made only of them is not routed
+ * without asking (index.ts).
  */
 const GENERIC_WORDS = new Set(
   (
@@ -123,12 +124,18 @@ function isCarrier(norm: string): boolean {
   return norm === "0" || isFunctionWord(norm) || EDGE_WORDS.has(norm);
 }
 
+/**
+ * Whether a (normalised) word can say what is wrong, beyond where, when or whose: not a number, a
+ * generic word ("Shopify", "account", "help"), an edge word ("since", "my", "not") or a function word.
+ */
+export function isProblemWord(norm: string): boolean {
+  return norm !== "0" && !GENERIC_WORDS.has(norm) && !EDGE_WORDS.has(norm) && !isFunctionWord(norm);
+}
+
 /** At least one word of the phrase says what is wrong, beyond where, when or whose. */
 function namesAProblem(tokens: AnalysedText["tokens"], first: number, last: number): boolean {
   for (let index = first; index <= last; index++) {
-    const norm = tokens[index]?.norm ?? "";
-    if (norm !== "0" && !GENERIC_WORDS.has(norm) && !EDGE_WORDS.has(norm) && !isFunctionWord(norm))
-      return true;
+    if (isProblemWord(tokens[index]?.norm ?? "")) return true;
   }
   return false;
 }

@@ -7,7 +7,7 @@ import type { Locale } from "../../i18n/locales";
 import { routeOf, type CategoryId, type Route } from "../taxonomy";
 import { extractEntities, type Entities } from "./entities";
 import { isFunctionWord } from "./language";
-import { buildEvidence, type Evidence } from "./evidence";
+import { buildEvidence, isProblemWord, type Evidence } from "./evidence";
 import { LinearModel, VAGUE, type ModelFile } from "./model";
 import modelFile from "./model.json";
 import { TextScorer } from "./scorer";
@@ -30,8 +30,9 @@ export interface Triage {
    * text reads as naming no problem (MAX_VAGUE), when a runner-up other than `second` scores
    * MAX_RUNNER_UP or more (two likely readings of one problem), when the merchant's words give the
    * category less than MIN_SUPPORT (it won on the model's priors, as with gibberish), when the text has
-   * fewer than MIN_CONTENT_WORDS words of its own ("payout?"), or when an SPL answer would leave a likely
-   * account suspension unnamed (SUSPENSION_WATCH).
+   * fewer than MIN_CONTENT_WORDS words of its own ("payout?"), when none of its words says what is wrong
+   * (only where, whose or when: "Seller Center", "my TikTok shop account"), or when an SPL answer would
+   * leave a likely account suspension unnamed (SUSPENSION_WATCH).
    */
   lowConfidence: boolean;
   /**
@@ -173,6 +174,11 @@ export function classify(text: string, locale?: Locale): Triage {
   const contentWords = scored.tokens.filter(
     (token) => token.norm !== "0" && !isFunctionWord(token.norm),
   ).length;
+  // Words such as "Seller Center" or "account" weigh for the categories whose problems they usually
+  // carry, so a text made only of them can score high while it tells nothing that went wrong.
+  const namesNoProblem = !scored.tokens.some(
+    (token, index) => !scored.ruledOut[index] && isProblemWord(token.norm),
+  );
   const runnerUp = others.find((other) => other !== second);
   const suspensionIndex = scorer.classes.indexOf("account_suspended");
   const suspensionLikely =
@@ -188,6 +194,7 @@ export function classify(text: string, locale?: Locale): Triage {
       (runnerUp?.score ?? 0) >= MAX_RUNNER_UP ||
       support < MIN_SUPPORT ||
       contentWords < MIN_CONTENT_WORDS ||
+      namesNoProblem ||
       (route === "spl_ticket" && suspensionLikely && second?.category !== "account_suspended"),
     second: second?.category ?? null,
     modelVersion: MODEL_VERSION,
