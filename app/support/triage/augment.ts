@@ -157,12 +157,6 @@ const SECOND_PROBLEM: Record<Locale, readonly string[]> = {
 const WRAPPED_SHARE = 0.5;
 /** Share of the labelled texts also learnt joined with a problem of the other owner. */
 const PAIRED_SHARE = 0.35;
-/**
- * Share of the wrapped texts whose opening is one of the labelled vague texts ("question about my
- * orders", "hello?", a rant): such words before a problem do not make it vague, and without this the
- * model learns the vague texts' common words (questions, topics, "what do I do") as vague on their own.
- */
-const VAGUE_OPENER_SHARE = 0.5;
 /** Share of the labelled texts also learnt as a long message: told again in other words, with an opening and a closing. */
 const LONG_SHARE = 0.25;
 /** Vague texts made only of openings and closings, per language. */
@@ -188,19 +182,9 @@ export function buildTrainingSet(labelled: readonly Example[]): Example[] {
   const random = seededRandom(14);
   const built: Example[] = [...labelled];
 
-  const vagueOpeners = Object.fromEntries(
-    (Object.keys(OPENERS) as Locale[]).map((locale) => [
-      locale,
-      labelled.flatMap((example) =>
-        example.category === null && example.locale === locale ? [example.text] : [],
-      ),
-    ]),
-  ) as Record<Locale, string[]>;
   for (const example of labelled) {
     if (example.category === null || random() >= WRAPPED_SHARE) continue;
-    const vague = vagueOpeners[example.locale];
-    const openers = vague.length > 0 && random() < VAGUE_OPENER_SHARE ? vague : OPENERS[example.locale];
-    const opener = random() < 0.7 ? `${pick(random, openers)} ` : "";
+    const opener = random() < 0.7 ? `${pick(random, OPENERS[example.locale])} ` : "";
     const closer = opener === "" || random() < 0.5 ? ` ${pick(random, CLOSERS[example.locale])}` : "";
     built.push({ ...example, text: `${opener}${sentence(example.text)}${closer}` });
   }
