@@ -23,6 +23,7 @@ const hmr =
 declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
+    v3_routeConfig: true;
   }
 }
 
@@ -350,7 +351,6 @@ export default defineConfig(({ isSsrBuild }) => ({
   server: { port: Number(process.env.PORT || 3000), hmr, fs: { allow: ["app", "node_modules"] } },
   plugins: [
     remix({
-      ignoredRouteFiles: ["**/.*", "**/*.test.*"],
       // No v3_lazyRouteDiscovery: with it, a navigation started while a fetcher's revalidation is in
       // flight could have its /__manifest request aborted and never render its route (seen in the
       // end-to-end tests). Twenty-odd routes cost ~3 KB gzipped to describe up front.
@@ -359,6 +359,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
         v3_singleFetch: true,
+        v3_routeConfig: true,
       },
     }),
     tsconfigPaths(),

@@ -24,15 +24,20 @@ import { useEffect, useState, type ReactNode } from "react";
  * then, 2.84 s now).
  */
 function usePolarisStylesheets() {
-  const layouts = new Set(useMatches().map((match) => match.id));
+  const matches = useMatches();
+  const layouts = new Set(matches.map((match) => match.id));
   const side = layouts.has("routes/app") ? "merchant" : layouts.has("routes/agent") ? "agent" : undefined;
   const href = (side && polarisSheets[side]) || polarisStyles;
   // Decided by the document's first page and kept: client navigations reuse what it loaded.
-  const [inline] = useState(() => side === "merchant" && layouts.has("routes/app.support._index"));
+  const [inline] = useState(() => side === "merchant" && matches.some(opensOnLandingPage));
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return { href, inline: inline && href !== polarisStyles, hydrated };
 }
+
+/** The Support page marks itself (it has two addresses: the app's URL and /app/support). */
+const opensOnLandingPage = (match: { handle: unknown }) =>
+  (match.handle as { landingPage?: boolean } | undefined)?.landingPage === true;
 
 export function Layout({ children }: { children: ReactNode }) {
   // Embedded pages speak the merchant's language (the app layout decides it); the rest is English.

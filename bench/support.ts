@@ -7,9 +7,8 @@
  *  - the Support page in Chromium against a warmed-up preview: JavaScript shipped (gzipped) and
  *    largest contentful paint on the desktop; on a simulated phone (Chrome DevTools' "Slow 4G", 4×
  *    CPU slowdown, 390 px) largest contentful paint and when the page is usable (scripts loaded and
- *    hydrated, so typing reaches the form), loaded at its own address as an order's admin link opens it,
- *    and, without a target, from the app's home URL (one redirect more); interaction to next paint of
- *    "Find the right help".
+ *    hydrated, so typing reaches the form), medians of five loads, opened at the app's URL as Shopify admin's sidebar opens it
+ *    and at /app/support as an order's admin link does; interaction to next paint of "Find the right help".
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -284,8 +283,11 @@ async function measureDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: strin
   return results;
 }
 
-/** Where the preview's home URL sends Shopify admin's first request: the Support page, with a fresh session token. */
-function supportPageAddress(homeUrl: string) {
+/**
+ * The address Shopify admin would open, with a fresh session token: the preview's home URL stands in
+ * for the admin and redirects to it (to the app's URL, or to `path` like an admin deep link).
+ */
+function adminOpens(homeUrl: string) {
   return new Promise<string>((resolve, reject) => {
     httpRequest(homeUrl, (response) => {
       response.resume();
@@ -296,6 +298,27 @@ function supportPageAddress(homeUrl: string) {
       .on("error", reject)
       .end();
   });
+}
+
+const PHONE_LOADS = 5;
+
+/**
+ * The median of five loads on the simulated phone, each in a context of its own (an empty cache) and
+ * with a fresh session token: one load varies by ±150 ms on this machine's two cores.
+ */
+async function phoneLoads(browser: Browser, adminUrl: string, address: string) {
+  const loads: { lcp: number; usableAt: number }[] = [];
+  for (let load = 0; load < PHONE_LOADS; load++)
+    loads.push(await phoneLoad(browser, await adminOpens(adminUrl)));
+  const usable = loads.map((load) => load.usableAt);
+  console.log(`Phone at ${address}: usable after ${usable.map((ms) => ms.toFixed(0)).join(", ")} ms`);
+  return {
+    lcp: percentile(
+      loads.map((load) => load.lcp),
+      50,
+    ),
+    usableAt: percentile(usable, 50),
+  };
 }
 
 /** One load on the simulated phone, in a context of its own (empty cache). */
@@ -372,21 +395,26 @@ async function measureSupportPage() {
     const inp = Math.max(16, ...interactions);
     await desktop.context().close();
 
-    // The preview's home URL stands in for Shopify admin: it mints a session token and redirects into the
-    // app. The real admin sets the frame's address itself for an order's admin link or the sidebar's
-    // Support item, so the page is measured at its own address; the home URL's figure (one round trip
-    // more, as the app's own URL costs through routes/_index.tsx) is printed beside it.
-    const direct = await phoneLoad(browser, await supportPageAddress(preview.baseURL));
-    const viaHome = await phoneLoad(browser, preview.baseURL);
-    console.log(
-      `Phone, opened at the app's home URL (one redirect more): LCP ${viaHome.lcp.toFixed(0)} ms, usable ${viaHome.usableAt.toFixed(0)} ms`,
-    );
-
+    const fromSidebar = await phoneLoads(browser, preview.baseURL, "the app's URL");
+    const fromOrderLink = await phoneLoads(browser, `${preview.baseURL}?path=/app/support`, "/app/support");
     return [
       report("JavaScript shipped (gzipped)", gzipBytes / 1024, "KB", { max: 150 }),
       report("Largest contentful paint (desktop)", metrics.lcp, "ms", { max: 1000 }),
-      report("Largest contentful paint (phone: Slow 4G, 4× CPU, 390 px)", direct.lcp, "ms", { max: 2000 }),
-      report("Usable: scripts loaded and hydrated (phone)", direct.usableAt, "ms", { max: 2500 }),
+      ...[["the app's URL", fromSidebar] as const, ["/app/support", fromOrderLink] as const].flatMap(
+        ([address, load]) => [
+          report(
+            `Largest contentful paint (phone: Slow 4G, 4× CPU, 390 px; ${address}; median)`,
+            load.lcp,
+            "ms",
+            {
+              max: 2000,
+            },
+          ),
+          report(`Usable: scripts loaded and hydrated (phone; ${address}; median)`, load.usableAt, "ms", {
+            max: 2500,
+          }),
+        ],
+      ),
       report(`Interaction to next paint of "Find the right help" (desktop)`, inp, "ms", { max: 100 }),
     ];
   } finally {

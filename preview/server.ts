@@ -34,7 +34,8 @@ function adminPage(shop: DemoShop, page: string) {
 function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      if (req.method === "GET" && req.path === "/") {
+      // Shopify admin's request into the app carries its session token; the preview's own home URL does not.
+      if (req.method === "GET" && req.path === "/" && !req.query.id_token) {
         const shop = demoShop(String(req.query.shop ?? DEMO_SHOP.domain));
         if (!shop) return res.status(404).send("Unknown demo shop");
         const { token } = await mintSessionToken(shop.domain, apiKey, apiSecret);
@@ -47,9 +48,9 @@ function previewRoutes(apiKey: string, apiSecret: string, mailbox: SmtpSink) {
           id_token: token,
         });
         // Like an admin deep link (…/apps/spl-support/app/support/tickets/ID): the app opens at that path;
-        // without one, where the app's own URL sends Shopify admin (routes/_index.tsx).
-        const path = String(req.query.path ?? "/app/support");
-        return res.redirect(`${path.startsWith("/app") ? path : "/app"}?${params}`);
+        // without one, at the app's URL, as Shopify admin opens it from its sidebar.
+        const path = String(req.query.path ?? "/");
+        return res.redirect(`${path.startsWith("/app") ? path : "/"}?${params}`);
       }
       if (req.method === "GET" && req.path === "/preview/session-token") {
         const shop = demoShop(String(req.query.shop ?? ""));

@@ -40,6 +40,9 @@ import { CATEGORY_IDS, type CategoryId, type Route } from "~/support/taxonomy";
 import { MAX_TEXT_LENGTH } from "~/support/triage/limits";
 import { fieldsOf, isString } from "~/support/untrusted";
 
+/** The page Shopify admin opens the app on: the root inlines its styles (root.tsx). */
+export const handle = { landingPage: true };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("support:intake.title"));
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -6,7 +6,15 @@ import type { ReceivedEmail } from "../../preview/smtp-sink";
 import { newTicket } from "../helpers/tickets";
 import { signInAgent } from "./agent";
 import { merchantContext } from "./chromium";
-import { EN, describeProblem, gotoInAdmin, openInAdmin, openSupportPage, sentTicketId } from "./merchant";
+import {
+  APP_URL_PATH,
+  EN,
+  describeProblem,
+  gotoInAdmin,
+  openInAdmin,
+  openSupportPage,
+  sentTicketId,
+} from "./merchant";
 import { expectHeadingsInOrder, seriousAxeViolations, sidewaysScroll } from "./page-checks";
 import { appUrl, useBrowserAndDb } from "./suite";
 
@@ -206,7 +214,7 @@ describe("a merchant never loses what they typed", () => {
     await page.getByRole("button", { name: "See how to contact TikTok" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/app\/support\/guides\//);
     await page.goBack();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
+    await expect.poll(() => new URL(page.url()).pathname).toBe(APP_URL_PATH);
     await expect.poll(() => page.getByLabel(EN.field).inputValue()).toBe(problem);
     await page.getByRole("button", { name: "See how to contact TikTok" }).waitFor();
 

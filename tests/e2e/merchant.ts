@@ -3,6 +3,9 @@ import { expect, inject } from "vitest";
 import { DEMO_SHOP } from "../../preview/demo-shops";
 import { merchantContext } from "./chromium";
 
+/** Where Shopify admin's sidebar opens the app: its URL, which is the Support page itself (app/routes.ts). */
+export const APP_URL_PATH = "/";
+
 /** Opens the app as Shopify admin would, for a demo shop, in a browser of the given language. */
 export async function openSupportPage(
   browser: Browser,
@@ -13,7 +16,7 @@ export async function openSupportPage(
   const url = new URL(inject("baseURL"));
   if (options.shop) url.searchParams.set("shop", options.shop);
   await page.goto(url.toString());
-  await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
+  await expect.poll(() => new URL(page.url()).pathname).toBe(APP_URL_PATH);
   return page;
 }
 

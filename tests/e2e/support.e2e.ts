@@ -1,7 +1,15 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { createDb } from "~/db.server";
-import { EN, IT, adminDeepLink, describeProblem, openSupportPage, sentTicketId } from "./merchant";
+import {
+  APP_URL_PATH,
+  EN,
+  IT,
+  adminDeepLink,
+  describeProblem,
+  openSupportPage,
+  sentTicketId,
+} from "./merchant";
 import { useBrowser } from "./suite";
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
@@ -90,7 +98,7 @@ describe("a merchant in the Support page", () => {
 
     // Coming back to the guide through the browser's history shows it again without counting again.
     await page.goBack();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
+    await expect.poll(() => new URL(page.url()).pathname).toBe(APP_URL_PATH);
     await page.goForward();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support/guides/product_rejection");
     await page.getByRole("button", { name: "Copia riepilogo del caso" }).waitFor();

@@ -8,7 +8,7 @@ import { merchantTickets } from "~/support/tickets/merchant-tickets.server";
 import { newTicket } from "../helpers/tickets";
 import { signInAgent } from "./agent";
 import { merchantContext } from "./chromium";
-import { EN, IT, describeProblem, openSupportPage, sentTicketId } from "./merchant";
+import { APP_URL_PATH, EN, IT, describeProblem, openSupportPage, sentTicketId } from "./merchant";
 import { seriousAxeViolations } from "./page-checks";
 import { appUrl, useBrowserAndDb } from "./suite";
 
@@ -102,7 +102,7 @@ describe("triage on the Support page", () => {
     const context = await merchantContext(e2e.browser, "en-US", { javaScript: false });
     const page = await context.newPage();
     await page.goto(inject("baseURL"));
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/app/support");
+    await expect.poll(() => new URL(page.url()).pathname).toBe(APP_URL_PATH);
     const problem = "The products won't sync to TikTok, it says Sync failed on every variant";
     await page.getByLabel(EN.field).fill(problem);
     await page.getByRole("button", { name: EN.submit, exact: true }).first().click();
