@@ -28,6 +28,7 @@ import {
   DEV_PATH,
   FIELD_PATH,
   SECOND_FIELD_PATH,
+  THIRD_FIELD_PATH,
   type Example,
 } from "../app/support/triage/dataset";
 import { classify, type Triage } from "../app/support/triage/index";
@@ -286,6 +287,10 @@ qualitySection("Dev set (written with the training data)", dev);
 const fieldSets = [
   { title: "Field set (written independently; the temperature is fitted on it)", path: FIELD_PATH },
   { title: "Second field set (written independently later; nothing fitted on it)", path: SECOND_FIELD_PATH },
+  {
+    title: "Third field set (written after the model's last change; never seen before)",
+    path: THIRD_FIELD_PATH,
+  },
 ];
 for (const { title, path } of fieldSets) {
   if (existsSync(path)) qualitySection(`${title}; aggregate figures only`, readExamples(path));

@@ -29,6 +29,11 @@ export const FIELD_PATH = fileURLToPath(new URL("./data/field.jsonl", import.met
  * LABELLING.md: nothing at all is fitted on it, so it measures the whole model afresh.
  */
 export const SECOND_FIELD_PATH = fileURLToPath(new URL("./data/field-2.jsonl", import.meta.url));
+/**
+ * A third, written by two more new helpers from the same brief and guide after the model was last
+ * changed: the one set no model choice has seen, even as an aggregate.
+ */
+export const THIRD_FIELD_PATH = fileURLToPath(new URL("./data/field-3.jsonl", import.meta.url));
 
 export function parseExamples(jsonl: string, source: string): Example[] {
   const examples: Example[] = [];
