@@ -63,14 +63,14 @@ function pushUnique(list: string[], value: string): void {
 /** Every tracking number a carrier's format recognises; groups ("1Z 999 AA1 …") are joined, longest first. */
 function trackingNumbersIn(text: string, claimed: ReadonlySet<string>): string[] {
   const words = text.split(/\s+/).map((word) => word.replace(/^[^0-9A-Za-z]+|[^0-9A-Za-z]+$/g, ""));
-  const candidate = (word: string) => /^[0-9A-Za-z-]+$/.test(word) && /\d/.test(word);
+  const candidate = words.map((word) => /^[0-9A-Za-z-]+$/.test(word) && /\d/.test(word));
   const found: string[] = [];
   for (let start = 0; start < words.length; start++) {
     // Carriers print numbers in at most six groups ("1Z 999 AA1 01 2345 6784").
-    for (let count = Math.min(6, words.length - start); count >= 1; count--) {
-      const run = words.slice(start, start + count);
-      if (!run.every(candidate)) continue;
-      const match = detectCarrier(run.join(""));
+    let longest = 0;
+    while (longest < 6 && candidate[start + longest]) longest++;
+    for (let count = longest; count >= 1; count--) {
+      const match = detectCarrier(words.slice(start, start + count).join(""));
       if (!match || claimed.has(match.trackingNumber)) continue;
       pushUnique(found, match.trackingNumber);
       start += count - 1;
