@@ -21,9 +21,10 @@ const MIN_EVIDENCE_SHARE = 0.1;
 const EDGE_WORD_SHARE = 0.15;
 /**
  * A word that pulls slightly against the category ("won't", "not", "the") may still join two words that
- * push towards it ("products won't sync"), as long as it costs less than this.
+ * push towards it ("products won't sync"), as long as its pull is under this share of the strongest push
+ * in the phrase so far: contributions scale with the model's temperature, so a fixed cost would not.
  */
-const MAX_BRIDGE_COST = 0.15;
+const MAX_BRIDGE_SHARE = 0.1;
 
 /** Words of time, possession and negation: they carry a phrase, never start or end one ("since yesterday"). */
 const EDGE_WORDS = new Set(
@@ -73,9 +74,11 @@ export function buildEvidence(
 
   const phrases: { first: number; last: number; weight: number }[] = [];
   let runStart = -1;
+  let runPeak = 0;
   const closeRun = (end: number) => {
     if (runStart >= 0) phrases.push(strongestWindow(analysed, wordWeights, runStart, end));
     runStart = -1;
+    runPeak = 0;
   };
   tokens.forEach((token, index) => {
     if (token.clauseStart) closeRun(index - 1);
@@ -84,9 +87,14 @@ export function buildEvidence(
     const carrier = isCarrier(token.norm);
     const pushes = !ruledOut[index] && weight > 0 && (!carrier || runStart >= 0);
     const bridges =
-      runStart >= 0 && !ruledOut[index] && carrier && weight > -MAX_BRIDGE_COST && continuesAfter(index);
+      runStart >= 0 &&
+      !ruledOut[index] &&
+      carrier &&
+      weight > -MAX_BRIDGE_SHARE * runPeak &&
+      continuesAfter(index);
     if (!pushes && !bridges) closeRun(index - 1);
     else if (runStart < 0) runStart = index;
+    if (pushes || bridges) runPeak = Math.max(runPeak, weight);
   });
   closeRun(tokens.length - 1);
 

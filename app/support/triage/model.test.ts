@@ -25,8 +25,10 @@ describe("the checked-in model", () => {
   });
 
   it("stays small enough to ship with the app", () => {
+    // 3.3 MB since the second data round (97k features): it loads in ~55 ms against issue 14's 100 ms
+    // (bench:classify). The bound catches a jump, not that growth.
     const bytes = statSync(fileURLToPath(new URL("./model.json", import.meta.url))).size;
-    expect(bytes).toBeLessThan(2 * 1024 * 1024);
+    expect(bytes).toBeLessThan(4 * 1024 * 1024);
   });
 
   it("routes at least 97% of the held-out examples to the right team", () => {
