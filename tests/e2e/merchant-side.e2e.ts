@@ -59,7 +59,9 @@ describe("the merchant's side of a conversation", () => {
     const log = await openInAdmin(e2e.browser, "/app/support/tickets");
     const nav = log.getByRole("navigation", { name: "App navigation" });
     await expect.poll(() => nav.getByRole("link", { name: /^My tickets \(\d+ new\)$/ }).count()).toBe(1);
-    const row = log.locator("tr").filter({ has: log.getByRole("link", { name: number, exact: true }) });
+    const ticketRow = (page: Page) =>
+      page.locator("tr").filter({ has: page.getByRole("link", { name: number, exact: true }) });
+    const row = ticketRow(log);
     await row.getByText("Awaiting your reply").waitFor();
     await row.getByText("New from SPL").waitFor();
 
@@ -80,9 +82,7 @@ describe("the merchant's side of a conversation", () => {
     await expect
       .poll(async () => {
         const again = await openInAdmin(e2e.browser, "/app/support/tickets");
-        const rowAgain = again
-          .locator("tr")
-          .filter({ has: again.getByRole("link", { name: number, exact: true }) });
+        const rowAgain = ticketRow(again);
         await rowAgain.getByText("Awaiting your reply").waitFor();
         const markers = await rowAgain.getByText("New from SPL").count();
         await again.context().close();

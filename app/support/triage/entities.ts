@@ -76,11 +76,12 @@ function trackingRuns(text: string): string[][] {
   for (const match of text.matchAll(WORD_WITH_DIGIT)) {
     const word = match[0].replace(/^[^0-9A-Za-z]+|[^0-9A-Za-z]+$/g, "");
     const adjacent = previousEnd >= 0 && /^\s*$/.test(text.slice(previousEnd, match.index));
-    if (!adjacent || !isTrackingPart(word)) {
+    const part = isTrackingPart(word);
+    if (!adjacent || !part) {
       if (run.length > 0) runs.push(run);
       run = [];
     }
-    if (isTrackingPart(word)) run.push(word);
+    if (part) run.push(word);
     previousEnd = match.index + match[0].length;
   }
   if (run.length > 0) runs.push(run);
