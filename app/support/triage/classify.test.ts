@@ -140,10 +140,6 @@ describe('an honest "not sure"', () => {
     expect(classify(text, locale).lowConfidence).toBe(true);
   });
 
-  // Orders have three owners (SPL's sync, the carrier, TikTok's policy): with no problem told, the page
-  // should ask. The model trained on the second data round routes this to order sync (0.94).
-  it.todo('asks the merchant to choose for "question about my TikTok orders"');
-
   it("routes a topic that has one owner, with no problem told (LABELLING.md: the owner decides)", () => {
     const triage = classify("I need to talk to someone about payouts?", "en");
     expect([triage.category, triage.route, triage.lowConfidence]).toEqual(["payout", "tiktok_guide", false]);
