@@ -72,16 +72,18 @@ export function buildEvidence(
 ): Evidence[] {
   const { tokens, ruledOut } = analysed;
 
-  const phrases: { first: number; last: number; weight: number }[] = [];
+  // Plain loops and module-level helpers, not closures over the run's state: V8 boxes every number
+  // written to a closure's variables, and this runs for every word of a long message.
+  const phrases: Phrase[] = [];
   let runStart = -1;
   let runPeak = 0;
-  const closeRun = (end: number) => {
-    if (runStart >= 0) phrases.push(strongestWindow(analysed, wordWeights, runStart, end));
-    runStart = -1;
-    runPeak = 0;
-  };
-  tokens.forEach((token, index) => {
-    if (token.clauseStart) closeRun(index - 1);
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.clauseStart && runStart >= 0) {
+      keepPhrase(phrases, analysed, wordWeights, runStart, index - 1);
+      runStart = -1;
+      runPeak = 0;
+    }
     const weight = wordWeights[index] ?? 0;
     // Numbers ("0" once folded), function and edge words may continue a phrase but never start one.
     const carrier = isCarrier(token.norm);
@@ -91,23 +93,17 @@ export function buildEvidence(
       !ruledOut[index] &&
       carrier &&
       weight > -MAX_BRIDGE_SHARE * runPeak &&
-      continuesAfter(index);
-    if (!pushes && !bridges) closeRun(index - 1);
-    else if (runStart < 0) runStart = index;
-    if (pushes || bridges) runPeak = Math.max(runPeak, weight);
-  });
-  closeRun(tokens.length - 1);
-
-  /** Whether a word after `index` in the same clause, past other carriers, pushes towards the category. */
-  function continuesAfter(index: number): boolean {
-    for (let next = index + 1; next < tokens.length && next <= index + 2; next++) {
-      const token = tokens[next]!;
-      if (token.clauseStart || ruledOut[next]) return false;
-      if ((wordWeights[next] ?? 0) > 0 && !EDGE_WORDS.has(token.norm) && !isFunctionWord(token.norm))
-        return true;
+      continuesAfter(analysed, wordWeights, index);
+    if (pushes || bridges) {
+      if (runStart < 0) runStart = index;
+      runPeak = Math.max(runPeak, weight);
+    } else if (runStart >= 0) {
+      keepPhrase(phrases, analysed, wordWeights, runStart, index - 1);
+      runStart = -1;
+      runPeak = 0;
     }
-    return false;
   }
+  if (runStart >= 0) keepPhrase(phrases, analysed, wordWeights, runStart, tokens.length - 1);
 
   // Only phrases strong enough to be shown are turned into text (long messages have many weak ones).
   const strongest = phrases.reduce((max, phrase) => Math.max(max, phrase.weight), 0);
@@ -126,6 +122,37 @@ export function buildEvidence(
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_EVIDENCE)
     .map((evidence) => ({ ...evidence, weight: Math.round(evidence.weight * 1000) / 1000 }));
+}
+
+interface Phrase {
+  first: number;
+  last: number;
+  weight: number;
+}
+
+/**
+ * Adds the run's best phrase, unless it is too weak ever to be shown (below MIN_EVIDENCE_WEIGHT):
+ * long messages have many weak runs, and keeping them would only make garbage.
+ */
+function keepPhrase(
+  phrases: Phrase[],
+  analysed: AnalysedText,
+  weights: Float64Array,
+  first: number,
+  last: number,
+): void {
+  const phrase = strongestWindow(analysed, weights, first, last);
+  if (phrase.weight >= MIN_EVIDENCE_WEIGHT) phrases.push(phrase);
+}
+
+/** Whether a word after `index` in the same clause, past other carriers, pushes towards the category. */
+function continuesAfter({ tokens, ruledOut }: AnalysedText, weights: Float64Array, index: number): boolean {
+  for (let next = index + 1; next < tokens.length && next <= index + 2; next++) {
+    const token = tokens[next]!;
+    if (token.clauseStart || ruledOut[next]) return false;
+    if ((weights[next] ?? 0) > 0 && !EDGE_WORDS.has(token.norm) && !isFunctionWord(token.norm)) return true;
+  }
+  return false;
 }
 
 function isCarrier(norm: string): boolean {
@@ -149,17 +176,19 @@ function namesAProblem(tokens: AnalysedText["tokens"], first: number, last: numb
 }
 
 /** The best run of at most MAX_PHRASE_WORDS words in [first, last], without weak or function words at its edges. */
-function strongestWindow({ tokens }: AnalysedText, weights: Float64Array, first: number, last: number) {
-  // A carrier bridging two pushing words costs the phrase nothing: "products won't sync" beats "sync".
-  const weightAt = (index: number) =>
-    isCarrier(tokens[index]?.norm ?? "") ? Math.max(weights[index] ?? 0, 0) : (weights[index] ?? 0);
+function strongestWindow(
+  { tokens }: AnalysedText,
+  weights: Float64Array,
+  first: number,
+  last: number,
+): Phrase {
   let bestFirst = first;
   let bestLast = first;
   let bestWeight = -Infinity;
   for (let start = first; start <= last; start++) {
     let weight = 0;
     for (let end = start; end <= last && end < start + MAX_PHRASE_WORDS; end++) {
-      weight += weightAt(end);
+      weight += windowWeightAt(tokens, weights, end);
       if (weight <= bestWeight) continue;
       bestFirst = start;
       bestLast = end;
@@ -174,6 +203,12 @@ function strongestWindow({ tokens }: AnalysedText, weights: Float64Array, first:
   let weight = 0;
   for (let index = bestFirst; index <= bestLast; index++) weight += weights[index] ?? 0;
   return { first: bestFirst, last: bestLast, weight };
+}
+
+/** A carrier bridging two pushing words costs the phrase nothing: "products won't sync" beats "sync". */
+function windowWeightAt(tokens: AnalysedText["tokens"], weights: Float64Array, index: number): number {
+  const weight = weights[index] ?? 0;
+  return isCarrier(tokens[index]?.norm ?? "") ? Math.max(weight, 0) : weight;
 }
 
 function isWeakEdge(
