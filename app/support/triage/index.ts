@@ -175,9 +175,12 @@ export function classify(text: string, locale?: Locale): Triage {
             (scored.clauseMax[other.index] ?? 0) >= MIN_CLAUSE_SCORE)) &&
         supportOf(other.index).support >= MIN_SUPPORT,
     ) ?? null;
-  const contentWords = scored.tokens.filter(
-    (token) => token.norm !== "0" && !isFunctionWord(token.norm),
-  ).length;
+  // Counted only as far as the rule needs: a long text would otherwise copy its words into a new list.
+  let contentWords = 0;
+  for (const token of scored.tokens) {
+    if (token.norm === "0" || isFunctionWord(token.norm)) continue;
+    if (++contentWords >= MIN_CONTENT_WORDS) break;
+  }
   // Words such as "Seller Center" or "account" weigh for the categories whose problems they usually
   // carry, so a text made only of them can score high while it tells nothing that went wrong.
   const namesNoProblem = !scored.tokens.some(
