@@ -23,17 +23,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { LOCALES } from "../app/i18n/locales";
 import { CATEGORY_IDS, routeOf, type CategoryId } from "../app/support/taxonomy";
-import {
-  readExamples,
-  DEV_PATH,
-  FIELD_PATH,
-  SECOND_FIELD_PATH,
-  THIRD_FIELD_PATH,
-  FOURTH_FIELD_PATH,
-  FIFTH_FIELD_PATH,
-  SIXTH_FIELD_PATH,
-  type Example,
-} from "../app/support/triage/dataset";
+import { readExamples, DEV_PATH, FIELD_SETS, type Example } from "../app/support/triage/dataset";
 import { classify, type Triage } from "../app/support/triage/index";
 import { LinearModel, type ModelFile } from "../app/support/triage/model";
 
@@ -287,18 +277,7 @@ console.log(
   `Triage classifier — model: ${model.featureCount} features, temperature ${modelFile.temperature} fitted on ${modelFile.calibratedOn}`,
 );
 qualitySection("Dev set (written with the training data)", dev);
-const fieldSets = [
-  { title: "Field set (written independently; the temperature is fitted on it)", path: FIELD_PATH },
-  { title: "Second field set (written independently later; nothing fitted on it)", path: SECOND_FIELD_PATH },
-  { title: "Third field set (written later; thresholds chosen with it in view)", path: THIRD_FIELD_PATH },
-  { title: "Fourth field set (thresholds revised with it in view)", path: FOURTH_FIELD_PATH },
-  { title: "Fifth field set (thresholds revised with it in view)", path: FIFTH_FIELD_PATH },
-  {
-    title: "Sixth field set (scored once, after the model and its thresholds were final)",
-    path: SIXTH_FIELD_PATH,
-  },
-];
-for (const { title, path } of fieldSets) {
+for (const { title, path } of FIELD_SETS) {
   if (existsSync(path)) qualitySection(`${title}; aggregate figures only`, readExamples(path));
   else console.log(`\n${title}: skipped, ${path} does not exist yet`);
 }

@@ -102,7 +102,6 @@ export class TextScorer {
         if (clause.words >= MIN_CLAUSE_WORDS)
           for (let c = 0; c < classCount; c++) clauseMax[c] = Math.max(clauseMax[c]!, scratch[c]!);
       }
-      whole.words += clause.words;
       whole.squaredNorm += clause.squaredNorm;
       for (let c = 0; c < classCount; c++) whole.sums[c]! += clause.sums[c]!;
       clause.sums.fill(0);
